@@ -1,0 +1,218 @@
+"""Checks across files: every id resolves, every quote stands in its source.
+
+``verify`` never changes the model. Besides diagnostics it returns the
+:class:`Evidence` it found on the way (where each quote stands), which the page
+planner needs to link footnotes to passages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.errors import Diagnostic, did_you_mean
+from generator.model import Citation, Disagreement, Event, Person, Project, Source
+from generator.quotes import SourceText, Span, fold
+
+QUOTE_HINT = "quotes must be verbatim; only quote marks, dashes and whitespace may differ"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where each cited passage and each hidden passage stands in its source."""
+
+    spans: dict[tuple[str, str], Span]
+    """(source id, folded quote) -> the first visible place it stands."""
+    hidden: dict[str, tuple[Span, ...]]
+    """source id -> the passages hidden as clutter, in order."""
+
+    def span(self, citation: Citation) -> Span:
+        return self.spans[(citation.source, fold(citation.quote))]
+
+
+def claims_of_person(person: Person) -> Iterator[tuple[str, tuple[Citation, ...]]]:
+    """Yield (what, citations) for everything a person's file cites."""
+    for claim in person.summary:
+        yield "summary", claim.citations
+    for spelling in person.spellings:
+        yield "spelling", spelling.citations
+    if person.captivity:
+        yield "captivity", person.captivity.citations
+    for claim in person.facts:
+        yield "fact", claim.citations
+    for relation in person.relations:
+        yield "relation", relation.citations
+    yield from _differ(person.differ)
+
+
+def claims_of_event(event: Event) -> Iterator[tuple[str, tuple[Citation, ...]]]:
+    yield "event", event.citations
+    yield from _differ(event.differ)
+
+
+def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[str, tuple[Citation, ...]]]:
+    for d in disagreements:
+        for claim in d.accounts:
+            yield "disagreement", claim.citations
+
+
+def verify(project: Project, diagnostics: list[Diagnostic]) -> Evidence:
+    """Check the project's cross-references and quotes; append what is wrong."""
+    texts = {sid: SourceText(s.text) for sid, s in project.sources.items()}
+    hidden = {sid: _hidden_spans(s, texts[sid], diagnostics) for sid, s in project.sources.items()}
+    spans: dict[tuple[str, str], Span] = {}
+    cited: set[str] = set()
+
+    def check_citations(citations: tuple[Citation, ...]) -> None:
+        for c in citations:
+            if c.source not in project.sources:
+                diagnostics.append(
+                    Diagnostic(
+                        c.where.path,
+                        c.where.line,
+                        f"unknown source '{c.source}'{did_you_mean(c.source, project.sources)}",
+                        "a source id is the name of a file in content/sources/, without .yaml",
+                    )
+                )
+                continue
+            cited.add(c.source)
+            key = (c.source, fold(c.quote))
+            if key not in spans:
+                span = _find(
+                    c, texts[c.source], hidden[c.source], project.sources[c.source], diagnostics
+                )
+                if span is not None:
+                    spans[key] = span
+
+    for person in project.people.values():
+        for _, citations in claims_of_person(person):
+            check_citations(citations)
+        _check_person(person, project, diagnostics)
+    seen_events: dict[str, Event] = {}
+    for event in project.events:
+        for _, citations in claims_of_event(event):
+            check_citations(citations)
+        if event.id in seen_events:
+            first = seen_events[event.id].where
+            diagnostics.append(
+                Diagnostic(
+                    event.where.path,
+                    event.where.line,
+                    f"duplicate event id '{event.id}' (first at {first.path}:{first.line})",
+                    "give each event its own id",
+                )
+            )
+        seen_events.setdefault(event.id, event)
+        for pid in event.people:
+            _check_person_id(pid, project, event.where.path, event.where.line, diagnostics)
+    for sid, source in project.sources.items():
+        if sid not in cited:
+            diagnostics.append(
+                Diagnostic(
+                    source.where.path,
+                    0,
+                    f"source '{sid}' is not cited anywhere",
+                    "cite it from a fact or an event, or remove it",
+                    "warning",
+                )
+            )
+    return Evidence(spans, hidden)
+
+
+def _hidden_spans(
+    source: Source, text: SourceText, diagnostics: list[Diagnostic]
+) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for hidden in source.hide:
+        found = text.find_all(hidden.text)
+        if not found:
+            closest, line = text.closest(hidden.text)
+            diagnostics.append(
+                Diagnostic(
+                    hidden.where.path,
+                    hidden.where.line,
+                    f"passage to hide not found in seeds/{source.seed}",
+                    f'closest: "{closest}" (seeds/{source.seed}:{line})\n{QUOTE_HINT}',
+                )
+            )
+        elif hidden.to_end:
+            spans.append(Span(found[0].start, len(source.text)))
+        else:
+            spans.extend(found)
+    return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def _find(
+    citation: Citation,
+    text: SourceText,
+    hidden: tuple[Span, ...],
+    source: Source,
+    diagnostics: list[Diagnostic],
+) -> Span | None:
+    found = text.find_all(citation.quote)
+    visible = [s for s in found if not any(s.overlaps(h) for h in hidden)]
+    if visible:
+        return visible[0]
+    where = citation.where
+    if found:
+        diagnostics.append(
+            Diagnostic(
+                where.path,
+                where.line,
+                f"quote stands only in a passage that source '{source.id}' hides as clutter",
+                "quote the article itself, or narrow the source's 'hide' entry",
+            )
+        )
+        return None
+    closest, line = text.closest(citation.quote)
+    diagnostics.append(
+        Diagnostic(
+            where.path,
+            where.line,
+            f"quote not found in source '{source.id}'",
+            f'quote:   "{fold(citation.quote)}"\n'
+            f'closest: "{closest}"  (seeds/{source.seed}:{line})\n{QUOTE_HINT}',
+        )
+    )
+    return None
+
+
+def _check_person_id(
+    pid: str, project: Project, path: str, line: int, diagnostics: list[Diagnostic]
+) -> None:
+    if pid not in project.people:
+        diagnostics.append(
+            Diagnostic(
+                path,
+                line,
+                f"unknown person '{pid}'{did_you_mean(pid, project.people)}",
+                "a person id is the name of a file in content/people/, without .yaml",
+            )
+        )
+
+
+def _check_person(person: Person, project: Project, diagnostics: list[Diagnostic]) -> None:
+    for relation in person.relations:
+        if relation.person == person.id:
+            diagnostics.append(
+                Diagnostic(
+                    relation.where.path,
+                    relation.where.line,
+                    "a person cannot be related to themselves",
+                )
+            )
+        else:
+            _check_person_id(
+                relation.person, project, relation.where.path, relation.where.line, diagnostics
+            )
+    for spelling in person.spellings:
+        for c in spelling.citations:
+            if fold(spelling.text) not in fold(c.quote):
+                diagnostics.append(
+                    Diagnostic(
+                        c.where.path,
+                        c.where.line,
+                        f"the quote for spelling '{spelling.text}' does not contain it",
+                        "quote the passage where the name is spelt this way",
+                    )
+                )

@@ -1,0 +1,127 @@
+"""The command line: ``explainer build | check | new``.
+
+Exit codes: 0 done, 1 content errors (all listed), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator import __version__
+from generator.build import Options, build
+from generator.errors import ContentError, UsageError
+
+log = logging.getLogger("generator")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer",
+        description="Build a cited explainer site from YAML case files and news articles.",
+        epilog="Exit codes: 0 success, 1 content errors (all are listed), 2 usage errors.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--project",
+            type=Path,
+            default=Path("."),
+            metavar="DIR",
+            help="project folder holding content/ and seeds/ (default: .)",
+        )
+        p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+        p.add_argument("-v", "--verbose", action="store_true", help="print more detail")
+
+    b = sub.add_parser("build", help="build the site into --out (default: site/)")
+    common(b)
+    b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: PROJECT/site)")
+    b.add_argument(
+        "--base-url",
+        default="/",
+        metavar="URL",
+        help="where the site is served, e.g. https://example.org/explainer/ or /explainer/",
+    )
+    c = sub.add_parser("check", help="run every check of the build and write nothing")
+    common(c)
+    n = sub.add_parser("new", help="create a new explainer project that builds as it is")
+    n.add_argument("dir", type=Path, metavar="DIR")
+    return parser
+
+
+def _base_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme and (parts.scheme not in ("http", "https") or not parts.netloc):
+        raise UsageError(
+            f"--base-url must be an http(s) URL or a path starting with '/', not {value!r}"
+        )
+    if not parts.scheme and not value.startswith("/"):
+        raise UsageError(
+            f"--base-url must be an http(s) URL or a path starting with '/', not {value!r}"
+        )
+    if parts.query or parts.fragment:
+        raise UsageError("--base-url may not carry a query or a fragment")
+    return value if value.endswith("/") else value + "/"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    level = logging.WARNING if getattr(args, "quiet", False) else logging.INFO
+    if getattr(args, "verbose", False):
+        level = logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+    try:
+        if args.command == "new":
+            from generator.scaffold import new_project
+
+            new_project(args.dir)
+            log.info(
+                "created a new explainer in %s; build it with: explainer build --project %s",
+                args.dir,
+                args.dir,
+            )
+            return 0
+        project = args.project
+        if not project.is_dir():
+            raise UsageError(f"no project folder at {project}")
+        if args.command == "build":
+            out = args.out if args.out is not None else project / "site"
+            options = Options(project, out, _base_url(args.base_url))
+        else:
+            options = Options(project, None)
+        result = build(options)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return exc.exit_code
+    except UsageError as exc:
+        print(f"explainer: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("explainer: interrupted; the previous site was left as it was", file=sys.stderr)
+        return 130
+    for warning in result.warnings:
+        log.warning(warning.format())
+    p = result.project
+    verb = "built" if args.command == "build" else "checked"
+    log.info(
+        "%s %d pages from %d sources, %d people, %d events in %.2f s%s",
+        verb,
+        result.pages,
+        len(p.sources),
+        len(p.people),
+        len(p.events),
+        result.seconds,
+        f" into {options.out}" if options.out else "; nothing written",
+    )
+    return 0

@@ -1,0 +1,499 @@
+"""Walk the YAML node trees of ``content/`` into the typed model, and read the seeds.
+
+Each reader checks types, required and unknown fields, and appends a
+:class:`~generator.errors.Diagnostic` for every problem; it never stops at the
+first. A value that fails is left out, so later stages see a partial model and
+can still report their own problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from generator import yamlsafe
+from generator.dates import DATE_FORMS, PartialDate, parse_date
+from generator.errors import Diagnostic, did_you_mean
+from generator.model import (
+    DATE_BASES,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    FACT_KINDS,
+    ROLES,
+    Captivity,
+    Citation,
+    Claim,
+    Disagreement,
+    Event,
+    Hidden,
+    Person,
+    Project,
+    Published,
+    Relation,
+    Site,
+    Source,
+    Spelling,
+    Where,
+)
+from generator.yamlsafe import Mapping, Node, Scalar, Sequence
+
+T = TypeVar("T")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_HINT = "use lowercase letters, digits and single hyphens, e.g. 'alexander-trufanov'"
+_KIND_NAMES = {Mapping: "a mapping", Sequence: "a list", Scalar: "a single value"}
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectPaths:
+    """Where a project's inputs are."""
+
+    root: Path
+    content: Path
+    seeds: Path
+
+    @classmethod
+    def at(cls, root: Path) -> ProjectPaths:
+        root = root.resolve()
+        return cls(root, root / "content", root / "seeds")
+
+    def rel(self, path: Path) -> str:
+        """Return ``path`` relative to the project, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """Return the YAML files of a folder, sorted by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_project(paths: ProjectPaths, diagnostics: list[Diagnostic]) -> Project | None:
+    """Read every case file and seed of a project into a :class:`Project`."""
+    if not paths.content.is_dir():
+        diagnostics.append(
+            Diagnostic(
+                "content",
+                0,
+                "no content/ folder in the project",
+                "run `explainer new DIR` to start one",
+            )
+        )
+        return None
+    site_file = paths.content / "site.yaml"
+    site = None
+    if site_file.is_file():
+        site = _with_reader(paths, site_file, diagnostics, _site)
+    else:
+        diagnostics.append(
+            Diagnostic(
+                "content/site.yaml",
+                0,
+                "missing file",
+                "add the site's title, description, language, intro and about",
+            )
+        )
+    sources: dict[str, Source] = {}
+    for path in yaml_files(paths.content / "sources"):
+        source = _with_reader(paths, path, diagnostics, lambda r, n: _source(r, n, paths))
+        if source is not None:
+            sources[source.id] = source
+    people: dict[str, Person] = {}
+    for path in yaml_files(paths.content / "people"):
+        person = _with_reader(paths, path, diagnostics, _person)
+        if person is not None:
+            people[person.id] = person
+    events: list[Event] = []
+    for path in yaml_files(paths.content / "events"):
+        events.extend(_with_reader(paths, path, diagnostics, _events) or ())
+    if site is None:
+        return None
+    return Project(site, sources, people, tuple(events))
+
+
+def _with_reader(
+    paths: ProjectPaths,
+    path: Path,
+    diagnostics: list[Diagnostic],
+    read: Callable[[_Reader, Node], T | None],
+) -> T | None:
+    rel = paths.rel(path)
+    if not _inside(path, paths.root):
+        diagnostics.append(
+            Diagnostic(rel, 0, "file links outside the project", "replace the link with the file")
+        )
+        return None
+    node = yamlsafe.load(path, rel, diagnostics)
+    if node is None:
+        return None
+    reader = _Reader(rel, path.stem, diagnostics)
+    return read(reader, node)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root)
+
+
+class _Reader:
+    """Typed access to the nodes of one file, reporting problems as diagnostics."""
+
+    def __init__(self, rel: str, stem: str, diagnostics: list[Diagnostic]) -> None:
+        self.rel = rel
+        self.stem = stem
+        self.diagnostics = diagnostics
+
+    def error(self, line: int, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(self.rel, line, message, hint))
+
+    def where(self, node: Node) -> Where:
+        return Where(self.rel, node.line)
+
+    def file_id(self) -> str | None:
+        if not ID_PATTERN.fullmatch(self.stem):
+            self.error(0, f"file name '{self.stem}' is not a valid id", ID_HINT)
+            return None
+        return self.stem
+
+    def mapping(
+        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> Mapping | None:
+        """Return ``node`` if it is a mapping with the required fields and no unknown ones."""
+        if not isinstance(node, Mapping):
+            self.error(
+                node.line,
+                f"{what} must be a mapping, not {_KIND_NAMES[type(node)]}",
+                "write it as `field: value` lines",
+            )
+            return None
+        required = tuple(required)
+        known = required + tuple(optional)
+        for key, line in node.key_lines.items():
+            if key not in known:
+                self.error(
+                    line,
+                    f"unknown field '{key}' in {what}{did_you_mean(key, known)}",
+                    "known fields: " + ", ".join(known),
+                )
+        for key in required:
+            if key not in node.items or _is_null(node.items[key]):
+                self.error(node.line, f"{what} is missing the field '{key}'", f"add `{key}:`")
+        return node
+
+    def text(self, m: Mapping, key: str, required: bool = True) -> str | None:
+        node = m.items.get(key)
+        if node is None or _is_null(node):
+            return None  # a missing required field was reported by mapping()
+        if not isinstance(node, Scalar):
+            self.error(
+                node.line,
+                f"'{key}' must be text, not {_KIND_NAMES[type(node)]}",
+                "quote the value if it contains ':' or starts with '[' or '{'",
+            )
+            return None
+        value = node.value.strip()
+        if not value and required:
+            self.error(node.line, f"'{key}' is empty", f"write the {key}, or remove the field")
+            return None
+        return value
+
+    def choice(
+        self, m: Mapping, key: str, choices: tuple[str, ...], default: str | None = None
+    ) -> str | None:
+        value = self.text(m, key)
+        if value is None:
+            return default
+        if value not in choices:
+            self.error(
+                m.items[key].line,
+                f"'{key}' is '{value}', not one of: {', '.join(choices)}"
+                f"{did_you_mean(value, choices)}",
+            )
+            return None
+        return value
+
+    def date(self, m: Mapping, key: str) -> PartialDate | None:
+        value = self.text(m, key)
+        if value is None:
+            return None
+        parsed = parse_date(value)
+        if isinstance(parsed, str):
+            self.error(
+                m.items[key].line, f"bad date in '{key}': {parsed}", f"write one of: {DATE_FORMS}"
+            )
+            return None
+        return parsed
+
+    def flag(self, m: Mapping, key: str) -> bool:
+        node = m.items.get(key)
+        if node is None or _is_null(node):
+            return False
+        value = node.as_bool() if isinstance(node, Scalar) else None
+        if value is None:
+            self.error(node.line, f"'{key}' must be true or false")
+            return False
+        return value
+
+    def ident(self, m: Mapping, key: str) -> str | None:
+        value = self.text(m, key)
+        if value is not None and not ID_PATTERN.fullmatch(value):
+            self.error(m.items[key].line, f"'{value}' is not a valid id", ID_HINT)
+            return None
+        return value
+
+    def items(self, m: Mapping, key: str, required: bool = False) -> list[Node]:
+        node = m.items.get(key)
+        if node is None or _is_null(node):
+            return []
+        if not isinstance(node, Sequence):
+            self.error(
+                node.line,
+                f"'{key}' must be a list, not {_KIND_NAMES[type(node)]}",
+                "write each item on its own line, starting with '- '",
+            )
+            return []
+        if required and not node.items:
+            self.error(node.line, f"'{key}' is empty", "give at least one item")
+        return node.items
+
+    def ids(self, m: Mapping, key: str) -> tuple[str, ...]:
+        out = []
+        for item in self.items(m, key):
+            if not isinstance(item, Scalar) or not ID_PATTERN.fullmatch(item.value):
+                self.error(item.line, f"'{key}' must list ids", ID_HINT)
+            else:
+                out.append(item.value)
+        return tuple(out)
+
+    def citations(self, m: Mapping, key: str = "cite") -> tuple[Citation, ...]:
+        out = []
+        for item in self.items(m, key, required=True):
+            c = self.mapping(item, "a citation", ("source", "quote"))
+            if c is None:
+                continue
+            source, quote = self.ident(c, "source"), self.text(c, "quote")
+            if source and quote:
+                out.append(Citation(source, quote, Where(self.rel, c.items["quote"].line)))
+        return tuple(out)
+
+    def claim(self, node: Node, what: str, with_kind: bool = False) -> Claim | None:
+        m = self.mapping(node, what, ("text", "cite"), ("kind",) if with_kind else ())
+        if m is None:
+            return None
+        text, cites = self.text(m, "text"), self.citations(m)
+        kind = self.choice(m, "kind", FACT_KINDS, "other") if with_kind else "other"
+        if text is None or kind is None:
+            return None
+        return Claim(text, cites, self.where(m), kind)
+
+    def claims(
+        self, m: Mapping, key: str, with_kind: bool = False, required: bool = False
+    ) -> tuple[Claim, ...]:
+        found = (
+            self.claim(n, f"an item of '{key}'", with_kind) for n in self.items(m, key, required)
+        )
+        return tuple(c for c in found if c is not None)
+
+    def differ(self, m: Mapping) -> tuple[Disagreement, ...]:
+        out = []
+        for node in self.items(m, "differ"):
+            d = self.mapping(node, "a disagreement", ("topic", "accounts"), ("note",))
+            if d is None:
+                continue
+            topic, note = self.text(d, "topic"), self.text(d, "note") or ""
+            accounts = self.claims(d, "accounts", required=True)
+            if len(self.items(d, "accounts")) == 1:
+                self.error(
+                    d.line,
+                    "a disagreement needs at least two accounts",
+                    "add the other side, cited",
+                )
+            if topic:
+                out.append(Disagreement(topic, note, accounts, self.where(d)))
+        return tuple(out)
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.is_null
+
+
+def _site(r: _Reader, node: Node) -> Site | None:
+    m = r.mapping(node, "the site file", ("title", "description", "language", "intro", "about"))
+    if m is None:
+        return None
+    values = [r.text(m, k) for k in ("title", "description", "language", "intro", "about")]
+    if any(v is None for v in values):
+        return None
+    return Site(*values)  # type: ignore[arg-type]
+
+
+def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
+    m = r.mapping(
+        node,
+        "a source",
+        ("seed", "outlet", "language", "published"),
+        ("format", "headline", "url", "hide"),
+    )
+    if m is None:
+        return None
+    source_id, seed = r.file_id(), r.text(m, "seed")
+    outlet, language = r.text(m, "outlet"), r.text(m, "language")
+    url = r.text(m, "url")
+    if url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", url):
+        r.error(m.items["url"].line, f"'url' must be an http or https address, not '{url}'")
+        url = None
+    published = None
+    if "published" in m.items:
+        p = r.mapping(m.items["published"], "'published'", ("date", "basis", "evidence"))
+        if p is not None:
+            date, basis, evidence = (
+                r.date(p, "date"),
+                r.choice(p, "basis", DATE_BASES),
+                r.text(p, "evidence"),
+            )
+            if date and basis and evidence:
+                published = Published(date, basis, evidence)
+    hide = []
+    for item in r.items(m, "hide"):
+        h = r.mapping(item, "an item of 'hide'", ("text",), ("to_end",))
+        if h is not None and (text := r.text(h, "text")):
+            hide.append(Hidden(text, r.flag(h, "to_end"), r.where(h)))
+    text = _seed_text(r, m, seed, paths) if seed else None
+    if None in (source_id, seed, outlet, language, published, text):
+        return None
+    return Source(
+        source_id,
+        seed,
+        text,
+        outlet,
+        r.text(m, "format") or "",  # type: ignore[arg-type]
+        r.text(m, "headline"),
+        url,
+        language,
+        published,
+        tuple(hide),
+        r.where(m),
+    )  # type: ignore[arg-type]
+
+
+def _seed_text(r: _Reader, m: Mapping, seed: str, paths: ProjectPaths) -> str | None:
+    line = m.items["seed"].line
+    path = paths.seeds / seed
+    if "/" in seed or "\\" in seed or seed.startswith(".") or not path.is_file():
+        known = [p.name for p in paths.seeds.iterdir()] if paths.seeds.is_dir() else []
+        r.error(
+            line,
+            f"no file '{seed}' in seeds/{did_you_mean(seed, known)}",
+            "give the name of a file in the project's seeds/ folder",
+        )
+        return None
+    if not _inside(path, paths.seeds):
+        r.error(line, f"seed '{seed}' links outside seeds/", "replace the link with the file")
+        return None
+    return yamlsafe.read_text(path, paths.rel(path), r.diagnostics)
+
+
+def _person(r: _Reader, node: Node) -> Person | None:
+    m = r.mapping(
+        node,
+        "a person",
+        ("name", "role", "summary"),
+        ("spellings", "captivity", "facts", "relations", "differ"),
+    )
+    if m is None:
+        return None
+    person_id, name, role = r.file_id(), r.text(m, "name"), r.choice(m, "role", ROLES)
+    summary = r.claims(m, "summary", required=True)
+    spellings = []
+    for item in r.items(m, "spellings"):
+        s = r.mapping(item, "a spelling", ("text", "cite"))
+        if s is not None and (text := r.text(s, "text")):
+            spellings.append(Spelling(text, r.citations(s), r.where(s)))
+    relations = []
+    for item in r.items(m, "relations"):
+        rel = r.mapping(item, "a relation", ("person", "role", "inverse", "cite"))
+        if rel is None:
+            continue
+        other, what, inverse = r.ident(rel, "person"), r.text(rel, "role"), r.text(rel, "inverse")
+        if other and what and inverse:
+            relations.append(Relation(other, what, inverse, r.citations(rel), r.where(rel)))
+    captivity = _captivity(r, m.items["captivity"]) if "captivity" in m.items else None
+    if person_id is None or name is None or role is None:
+        return None
+    return Person(
+        person_id,
+        name,
+        role,
+        summary,
+        tuple(spellings),
+        captivity,  # type: ignore[arg-type]
+        r.claims(m, "facts", with_kind=True),
+        tuple(relations),
+        r.differ(m),
+        r.where(m),
+    )
+
+
+def _captivity(r: _Reader, node: Node) -> Captivity | None:
+    m = r.mapping(
+        node, "'captivity'", ("abducted", "place", "cite"), ("released", "release_announced")
+    )
+    if m is None:
+        return None
+    abducted, place, cites = r.date(m, "abducted"), r.text(m, "place"), r.citations(m)
+    released = r.date(m, "released")
+    announced = r.date(m, "release_announced")
+    if abducted is None or place is None:
+        return None
+    return Captivity(abducted, place, released, announced, cites, r.where(m))
+
+
+def _events(r: _Reader, node: Node) -> list[Event]:
+    if not isinstance(node, Sequence):
+        r.error(
+            node.line,
+            "an events file must be a list of events",
+            "start each event with '- id: ...'",
+        )
+        return []
+    events = []
+    for item in node.items:
+        m = r.mapping(
+            item,
+            "an event",
+            ("id", "date", "title", "kind", "cite"),
+            ("status", "people", "body", "differ"),
+        )
+        if m is None:
+            continue
+        fields = (
+            r.ident(m, "id"),
+            r.date(m, "date"),
+            r.text(m, "title"),
+            r.choice(m, "kind", EVENT_KINDS),
+            r.choice(m, "status", EVENT_STATUSES, "happened"),
+        )
+        cites, people = r.citations(m), r.ids(m, "people")
+        body, differ = r.text(m, "body", required=False) or "", r.differ(m)
+        if None not in fields:
+            event_id, date, title, kind, status = fields
+            events.append(
+                Event(
+                    event_id,
+                    date,
+                    title,
+                    kind,
+                    status,
+                    people,
+                    body,  # type: ignore[arg-type]
+                    cites,
+                    differ,
+                    r.where(m),
+                )
+            )
+    return events

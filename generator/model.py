@@ -1,0 +1,210 @@
+"""The content model: what the case files say, typed, with where each piece was written.
+
+Plain frozen dataclasses and no I/O. Every object that can be wrong carries
+``path`` and ``line`` so that later stages can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.dates import PartialDate
+
+Role = Literal["hostage", "relative", "official", "other"]
+ROLES: tuple[Role, ...] = ("hostage", "relative", "official", "other")
+FACT_KINDS = (
+    "origin",
+    "citizenship",
+    "residence",
+    "age",
+    "family",
+    "captivity",
+    "role",
+    "statement",
+    "other",
+)
+INFOBOX_KINDS = ("origin", "citizenship", "residence", "age")
+EVENT_KINDS = (
+    "emigration",
+    "abduction",
+    "killing",
+    "release",
+    "statement",
+    "diplomacy",
+    "sign-of-life",
+    "other",
+)
+EVENT_STATUSES = ("happened", "announced", "expected")
+DATE_BASES = ("stated", "url", "inferred")
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A place in a content file."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A verbatim passage of a source that supports a claim."""
+
+    source: str
+    """Id of the cited source."""
+    quote: str
+    """The passage as the editor copied it; matched up to typography."""
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence of ours, with the passages that support it."""
+
+    text: str
+    """Inline markdown."""
+    citations: tuple[Citation, ...]
+    where: Where
+    kind: str = "other"
+    """For facts: what the claim is about (see FACT_KINDS)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Sources that disagree on one point, each side cited."""
+
+    topic: str
+    note: str
+    accounts: tuple[Claim, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """A spelling of a name as it occurs in the sources."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How another person is related to this one."""
+
+    person: str
+    """Id of the other person."""
+    role: str
+    """What the other person is to this one ("mother")."""
+    inverse: str
+    """What this person is to the other ("son")."""
+    citations: tuple[Citation, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Captivity:
+    """When and where a person was taken, and what is known of a release."""
+
+    abducted: PartialDate
+    place: str
+    released: PartialDate | None
+    """Only when a source says the release happened."""
+    release_announced: PartialDate | None
+    """A release date announced but not (yet) reported as done."""
+    citations: tuple[Citation, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person of the story: a hostage, a relative, an official."""
+
+    id: str
+    name: str
+    role: Role
+    summary: tuple[Claim, ...]
+    spellings: tuple[Spelling, ...]
+    captivity: Captivity | None
+    facts: tuple[Claim, ...]
+    relations: tuple[Relation, ...]
+    differ: tuple[Disagreement, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An entry of the timeline."""
+
+    id: str
+    date: PartialDate
+    title: str
+    kind: str
+    status: str
+    """happened, announced or expected."""
+    people: tuple[str, ...]
+    body: str
+    """Markdown."""
+    citations: tuple[Citation, ...]
+    differ: tuple[Disagreement, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When a source was published and how we know."""
+
+    date: PartialDate
+    basis: str
+    """stated, url or inferred."""
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """A passage of a seed that is not the article (an ad line, a sign-up form)."""
+
+    text: str
+    to_end: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A news article, as received in ``seeds/``, and what is known about it."""
+
+    id: str
+    seed: str
+    """File name in seeds/."""
+    text: str
+    """The seed's text, unchanged but for newline normalisation."""
+    outlet: str
+    format: str
+    headline: str | None
+    url: str | None
+    language: str
+    published: Published
+    hide: tuple[Hidden, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Site-wide settings and texts."""
+
+    title: str
+    description: str
+    language: str
+    intro: str
+    about: str
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Everything the content says, loaded and typed."""
+
+    site: Site
+    sources: dict[str, Source]
+    people: dict[str, Person]
+    events: tuple[Event, ...]

@@ -1,0 +1,478 @@
+"""Plan the site: turn the model into one context object per page.
+
+Everything a template shows is computed here: URLs, footnote numbers, status
+and days held, the timeline's grouping, the highlighted passages of a source.
+Templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from generator.check import Evidence
+from generator.dates import PartialDate, days_between
+from generator.model import (
+    INFOBOX_KINDS,
+    Citation,
+    Claim,
+    Disagreement,
+    Event,
+    Person,
+    Project,
+    Source,
+)
+from generator.quotes import Span, anchor_id, fold
+
+ROLE_LABELS = {
+    "hostage": "Hostage",
+    "relative": "Relative",
+    "official": "Official",
+    "other": "Other",
+}
+ROLE_ORDER = ("hostage", "relative", "official", "other")
+KIND_LABELS = {
+    "emigration": "Emigration",
+    "abduction": "Abduction",
+    "killing": "Killing",
+    "release": "Release",
+    "statement": "Statement",
+    "diplomacy": "Diplomacy",
+    "sign-of-life": "Sign of life",
+    "other": "Other",
+}
+BASIS_LABELS = {
+    "stated": "stated in the article",
+    "url": "taken from the article's URL",
+    "inferred": "inferred, not stated",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    """Where pages live: links use the root path, canonical URLs add the origin."""
+
+    origin: str
+    """Scheme and host, e.g. 'https://example.org', or '' when only a path is known."""
+    root: str
+    """Path of the site root, starting and ending with '/'."""
+
+    @classmethod
+    def from_base(cls, base: str) -> Urls:
+        """Split a base URL ('https://example.org/explainer/' or '/explainer/')."""
+        parts = urlsplit(base)
+        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else ""
+        root = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
+        return cls(origin, root)
+
+    def page(self, route: str) -> str:
+        return self.root + route
+
+    def absolute(self, route: str) -> str:
+        return self.origin + self.root + route
+
+
+@dataclass(slots=True)
+class Ref:
+    """A footnote mark on a page."""
+
+    number: int
+    id: str
+
+
+@dataclass(slots=True)
+class Note:
+    """A footnote: one quoted passage of one source."""
+
+    number: int
+    source: Source
+    quote: str
+    """The passage as it stands in the source."""
+    href: str
+    refs: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"fn-{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """Text with its footnote marks."""
+
+    text: str
+    refs: tuple[Ref, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DifferView:
+    topic: str
+    note: str
+    accounts: tuple[Cited, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event: Event
+    date: str
+    kind: str
+    people: tuple[Link, ...]
+    refs: tuple[Ref, ...]
+    differ: tuple[DifferView, ...]
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A hostage's situation as of the newest source."""
+
+    label: str
+    """Held, Released."""
+    text: str
+    days: int | None
+    rule: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass
+class Page:
+    """One page to render: its route, template and what the template shows."""
+
+    route: str
+    """Path under the site root: '' for the home page, 'people/x/' for a profile."""
+    template: str
+    title: str
+    description: str
+    notes: list[Note] = field(default_factory=list)
+    data: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def output(self) -> str:
+        if self.route.endswith(".html") or self.route.endswith(".xml"):
+            return self.route
+        return self.route + "index.html"
+
+    @property
+    def sources(self) -> list[Source]:
+        """The sources this page cites, in order of first citation."""
+        return list({note.source.id: note.source for note in self.notes}.values())
+
+
+class Footnotes:
+    """Numbers a page's citations; one note per quoted passage."""
+
+    def __init__(self, page: Page, plan: Planner) -> None:
+        self.page, self.plan = page, plan
+        self._by_key: dict[tuple[str, str], Note] = {}
+
+    def refs(self, citations: tuple[Citation, ...]) -> tuple[Ref, ...]:
+        refs = []
+        for c in citations:
+            key = (c.source, fold(c.quote))
+            note = self._by_key.get(key)
+            if note is None:
+                source = self.plan.project.sources[c.source]
+                span = self.plan.evidence.span(c)
+                note = Note(
+                    len(self.page.notes) + 1,
+                    source,
+                    source.text[span.start : span.end],
+                    self.plan.urls.page(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
+                )
+                self._by_key[key] = note
+                self.page.notes.append(note)
+                self.plan.quoted_by[key].append(
+                    Link(self.page.title, self.plan.urls.page(self.page.route) + "#" + note.id)
+                )
+            ref = Ref(note.number, f"ref-{note.number}-{len(note.refs) + 1}")
+            note.refs.append(ref.id)
+            refs.append(ref)
+        return tuple(refs)
+
+    def cited(self, claim: Claim, label: str = "") -> Cited:
+        return Cited(claim.text, self.refs(claim.citations), label)
+
+    def differ(self, items: tuple[Disagreement, ...]) -> tuple[DifferView, ...]:
+        return tuple(
+            DifferView(d.topic, d.note, tuple(self.cited(a) for a in d.accounts)) for d in items
+        )
+
+
+class Planner:
+    """Builds every page of a project."""
+
+    def __init__(self, project: Project, evidence: Evidence, urls: Urls) -> None:
+        self.project, self.evidence, self.urls = project, evidence, urls
+        self.quoted_by: dict[tuple[str, str], list[Link]] = defaultdict(list)
+        self.events = sorted(project.events, key=lambda e: (e.date.sort_key(), e.id))
+        self.people = sorted(
+            project.people.values(),
+            key=lambda p: (ROLE_ORDER.index(p.role), p.name.casefold(), p.id),
+        )
+        self.as_of: PartialDate | None = max(
+            (s.published.date for s in project.sources.values()),
+            key=PartialDate.sort_key,
+            default=None,
+        )
+        self.inverse: dict[str, list[tuple[Person, str, tuple[Citation, ...]]]] = defaultdict(list)
+        for person in self.people:
+            for r in person.relations:
+                self.inverse[r.person].append((person, r.inverse, r.citations))
+
+    def plan(self) -> list[Page]:
+        """Return every page; source pages last, as they list who quotes them."""
+        pages = [self.person_page(p) for p in self.people]
+        pages += [self.home_page(), self.people_page(), self.timeline_page(), self.about_page()]
+        pages += [
+            self.source_page(s) for s in sorted(self.project.sources.values(), key=lambda s: s.id)
+        ]
+        pages.append(Page("404.html", "404.html", "Page not found", self.project.site.description))
+        return pages
+
+    def person_link(self, pid: str) -> Link:
+        person = self.project.people[pid]
+        return Link(person.name, self.urls.page(f"people/{pid}/"))
+
+    def event_view(self, event: Event, notes: Footnotes) -> EventView:
+        return EventView(
+            event,
+            event.date.label(),
+            KIND_LABELS[event.kind],
+            tuple(self.person_link(p) for p in event.people if p in self.project.people),
+            notes.refs(event.citations),
+            notes.differ(event.differ),
+            self.urls.page("timeline/") + "#" + event.id,
+        )
+
+    def status(self, person: Person, notes: Footnotes) -> Status | None:
+        c = person.captivity
+        if c is None:
+            return None
+        refs = notes.refs(c.citations)
+        taken = f"Taken {c.abducted.label()} from {c.place}"
+        if c.released is not None:
+            days = days_between(c.abducted, c.released)
+            return Status(
+                "Released",
+                f"{taken}; released {c.released.label()}.",
+                days,
+                _rule(c.abducted, c.released, days),
+                refs,
+            )
+        as_of = self.as_of
+        days = days_between(c.abducted, as_of) if as_of else None
+        text = f"{taken}; held as of {as_of.label() if as_of else 'the newest source'}, the newest source."
+        if c.release_announced is not None:
+            text += (
+                f" A release was announced for {c.release_announced.label()};"
+                " no source in this explainer reports that it happened."
+            )
+        return Status("Held", text, days, _rule(c.abducted, as_of, days), refs)
+
+    def person_page(self, person: Person) -> Page:
+        page = Page(
+            f"people/{person.id}/",
+            "person.html",
+            person.name,
+            _plain(person.summary[0].text) if person.summary else person.name,
+        )
+        notes = Footnotes(page, self)
+        summary = tuple(notes.cited(c) for c in person.summary)
+        status = self.status(person, notes)
+        spellings = tuple(Cited(s.text, notes.refs(s.citations)) for s in person.spellings)
+        infobox = tuple(
+            notes.cited(f, f.kind.capitalize()) for f in person.facts if f.kind in INFOBOX_KINDS
+        )
+        relations = [
+            Cited(self.person_link(r.person).text, notes.refs(r.citations), r.role.capitalize())
+            for r in person.relations
+            if r.person in self.project.people
+        ]
+        related = [r.person for r in person.relations]
+        for other, inverse, citations in self.inverse.get(person.id, ()):
+            if other.id not in related:
+                relations.append(Cited(other.name, notes.refs(citations), inverse.capitalize()))
+        links = {person.name: person.id for person in self.project.people.values()}
+        facts = tuple(notes.cited(f) for f in person.facts if f.kind not in INFOBOX_KINDS)
+        differ = notes.differ(person.differ)
+        events = tuple(self.event_view(e, notes) for e in self.events if person.id in e.people)
+        page.data = {
+            "person": person,
+            "role": ROLE_LABELS[person.role],
+            "summary": summary,
+            "status": status,
+            "spellings": spellings,
+            "infobox": infobox,
+            "relations": tuple(relations),
+            "person_ids": links,
+            "facts": facts,
+            "disagreements": differ,
+            "events": events,
+            "as_of": self.as_of,
+        }
+        return page
+
+    def home_page(self) -> Page:
+        site = self.project.site
+        page = Page("", "home.html", site.title, site.description)
+        notes = Footnotes(page, self)
+        cases = tuple(
+            (self.person_link(p.id), self.status(p, notes)) for p in self.people if p.captivity
+        )
+        latest = tuple(self.event_view(e, notes) for e in reversed(self.events[-5:]))
+        page.data = {"cases": cases, "latest": latest, "as_of": self.as_of}
+        return page
+
+    def people_page(self) -> Page:
+        page = Page(
+            "people/",
+            "people.html",
+            "People",
+            "Everyone in this explainer, with every spelling of their names in the sources.",
+        )
+        groups = [
+            (ROLE_LABELS[role] + "s", [(self.person_link(p.id), p) for p in group])
+            for role, group in groupby(self.people, key=lambda p: p.role)
+        ]
+        page.data = {"groups": groups}
+        return page
+
+    def timeline_page(self) -> Page:
+        page = Page(
+            "timeline/",
+            "timeline.html",
+            "Timeline",
+            "Every event of the cases in this explainer, in order, each cited.",
+        )
+        notes = Footnotes(page, self)
+        years = []
+        for year, in_year in groupby(
+            self.events, key=lambda e: e.date.year if not e.date.decade else e.date.year
+        ):
+            months = [
+                (label, [self.event_view(e, notes) for e in group])
+                for label, group in groupby(in_year, key=lambda e: e.date.month_label())
+            ]
+            years.append((year, months))
+        page.data = {"years": years}
+        return page
+
+    def about_page(self) -> Page:
+        page = Page(
+            "about/",
+            "about.html",
+            "About this explainer",
+            "How this explainer is made and sourced.",
+        )
+        page.data = {
+            "sources": sorted(
+                self.project.sources.values(), key=lambda s: s.published.date.sort_key()
+            )
+        }
+        return page
+
+    def source_page(self, source: Source) -> Page:
+        title = f"{source.outlet}, {source.published.date.label()}"
+        page = Page(
+            f"sources/{source.id}/",
+            "source.html",
+            title,
+            f"The article by {source.outlet} quoted in this explainer, with every quoted passage marked.",
+        )
+        quoted = [
+            (key[1], span) for key, span in self.evidence.spans.items() if key[0] == source.id
+        ]
+        passages = sorted(
+            ((span, anchor_id(q), self.quoted_by.get((source.id, q), [])) for q, span in quoted),
+            key=lambda item: (item[0].start, item[0].end),
+        )
+        page.data = {
+            "source": source,
+            "basis": BASIS_LABELS[source.published.basis],
+            "paragraphs": article_paragraphs(
+                source.text, self.evidence.hidden.get(source.id, ()), passages
+            ),
+            "passages": [
+                (anchor, source.text[span.start : span.end], links)
+                for span, anchor, links in passages
+            ],
+        }
+        return page
+
+
+def _rule(start: PartialDate, end: PartialDate | None, days: int | None) -> str:
+    if days is None or end is None:
+        return "Days held are given only where both dates are known to the day."
+    return (
+        f"Counted from {start.label()} to {end.label()}, not counting the first day: {days} days "
+        f"({days + 1} if both days are counted)."
+    )
+
+
+def _plain(markdown: str) -> str:
+    return markdown.replace("*", "").replace("_", " ").replace("[", "").replace("]", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of article text: plain, or inside one or more quoted passages."""
+
+    text: str
+    marked: bool
+    anchors: tuple[str, ...] = ()
+    """Ids of the passages that start here."""
+    ends: tuple[str, ...] = ()
+    """Ids of the passages that end here."""
+
+
+def article_paragraphs(
+    text: str, hidden: tuple[Span, ...], passages: list[tuple[Span, str, list[Link]]]
+) -> list[list[Piece]]:
+    """Split a source's visible text into paragraphs of plain and marked pieces."""
+    visible = []
+    at = 0
+    for span in hidden:
+        if span.start > at:
+            visible.append((at, span.start))
+        at = max(at, span.end)
+    visible.append((at, len(text)))
+    starts: dict[int, list[str]] = defaultdict(list)
+    ends: dict[int, list[str]] = defaultdict(list)
+    for span, anchor, _ in passages:
+        starts[span.start].append(anchor)
+        ends[span.end].append(anchor)
+    cuts = sorted({*starts, *ends})
+    covers = [(span.start, span.end) for span, _, _ in passages]
+    paragraphs: list[list[Piece]] = []
+    for lo, hi in visible:
+        offset = lo
+        for line in text[lo:hi].split("\n"):
+            begin, end = offset, offset + len(line)
+            offset = end + 1
+            if not line.strip():
+                continue
+            points = [begin, *(c for c in cuts if begin < c < end), end]
+            pieces = []
+            for a, b in zip(points, points[1:], strict=False):
+                if a == b:
+                    continue
+                pieces.append(
+                    Piece(
+                        text[a:b],
+                        any(s <= a and b <= e for s, e in covers),
+                        tuple(starts.get(a, ())),
+                        tuple(ends.get(b, ())),
+                    )
+                )
+            if pieces:
+                paragraphs.append(pieces)
+    return paragraphs

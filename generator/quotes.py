@@ -1,0 +1,105 @@
+"""Find a quoted passage in its source, tolerating typography and nothing else.
+
+Curly and straight quotes, apostrophes, dash variants and runs of whitespace
+are folded before matching; letters, digits and other punctuation must match
+exactly. A source is folded once into a :class:`SourceText`, which maps every
+folded position back to the original text so that the passage can be
+highlighted where it stands.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with typography folded: one kind of quote, of dash, of space."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def anchor_id(quote: str) -> str:
+    """Return the stable HTML id of a quoted passage."""
+    return "q-" + hashlib.sha1(fold(quote).encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a passage stands in a source's original text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class SourceText:
+    """A source's text folded once, for many look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded: list[str] = []
+        positions: list[int] = []
+        in_space = True  # leading whitespace is dropped, as fold() strips it
+        for i, char in enumerate(text.translate(_FOLD)):
+            if char.isspace():
+                if not in_space:
+                    folded.append(" ")
+                    positions.append(i)
+                in_space = True
+                continue
+            in_space = False
+            folded.append(char)
+            positions.append(i)
+        self.folded = "".join(folded)
+        self._positions = positions
+
+    def find_all(self, quote: str) -> list[Span]:
+        """Return every place ``quote`` stands, in order."""
+        needle = fold(quote)
+        if not needle:
+            return []
+        spans = []
+        at = self.folded.find(needle)
+        while at != -1:
+            end = at + len(needle) - 1
+            spans.append(Span(self._positions[at], self._positions[end] + 1))
+            at = self.folded.find(needle, at + 1)
+        return spans
+
+    def closest(self, quote: str) -> tuple[str, int]:
+        """Return the passage most like ``quote`` and its 1-based line, for an error message."""
+        needle = fold(quote)
+        words = [m for m in re.finditer(r"\S+", self.folded)]
+        width = max(1, len(needle.split()))
+        best, best_ratio, best_at = "", -1.0, 0
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(needle)
+        for i in range(max(1, len(words) - width + 1)):
+            window = words[i : i + width]
+            if not window:
+                break
+            candidate = self.folded[window[0].start() : window[-1].end()]
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio, best_at = candidate, ratio, window[0].start()
+        line = self.text.count("\n", 0, self._positions[best_at] if self._positions else 0) + 1
+        return best, line
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1

@@ -1,0 +1,100 @@
+"""Render planned pages with Jinja2 into bytes, one entry per output file.
+
+One environment per build: autoescape on for HTML and XML (the excerpts come
+from scraped pages), strict undefined (a typo in a template is an error, not a
+blank), and markdown through markdown-it-py with raw HTML off, images off and
+links limited to http, https, mailto and the site itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from generator.pages import Page, Urls
+
+DEFAULT_THEME = Path(__file__).parent / "templates"
+if not DEFAULT_THEME.is_dir():  # running from a source checkout, not an installed wheel
+    DEFAULT_THEME = Path(__file__).parent.parent / "templates"
+_SAFE_SCHEMES = ("http:", "https:", "mailto:")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.disable("image")
+
+    def validate_link(url: str) -> bool:
+        url = url.strip().lower()
+        if url.startswith(("#", "/", "./", "../")) or ":" not in url.split("/", 1)[0]:
+            return not url.startswith("//")
+        return url.startswith(_SAFE_SCHEMES)
+
+    md.validateLink = validate_link  # type: ignore[method-assign]
+    return md
+
+
+def json_for_script(value: Any) -> Markup:
+    """Serialise ``value`` as JSON that cannot close or confuse a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)  # noqa: S704 - every character that matters in HTML is escaped above
+
+
+class Renderer:
+    """Renders pages with one Jinja environment."""
+
+    def __init__(self, theme_dirs: list[Path], globals_: dict[str, Any]) -> None:
+        self.md = _markdown()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs]),
+            autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["markdown"] = self.block
+        self.env.filters["inline"] = self.inline
+        self.env.filters["json_script"] = json_for_script
+        self.env.globals.update(globals_)
+
+    def block(self, text: str) -> Markup:
+        return Markup(self.md.render(text))  # noqa: S704 - markdown-it escapes; raw HTML is off
+
+    def inline(self, text: str) -> Markup:
+        return Markup(self.md.renderInline(text))  # noqa: S704 - as above
+
+    def render(self, page: Page) -> bytes:
+        template = self.env.get_template(page.template)
+        return template.render(page=page, **page.data).encode("utf-8")
+
+
+def theme_dirs(project_root: Path) -> list[Path]:
+    """Return the template folders, the project's own first."""
+    own = project_root / "templates"
+    return (
+        [own, DEFAULT_THEME]
+        if own.is_dir() and own.resolve() != DEFAULT_THEME.resolve()
+        else [DEFAULT_THEME]
+    )
+
+
+def assets(dirs: list[Path]) -> dict[str, bytes]:
+    """Return the static files under each theme's assets/, the project's own winning."""
+    out: dict[str, bytes] = {}
+    for folder in reversed(dirs):
+        root = folder / "assets"
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    out["assets/" + path.relative_to(root).as_posix()] = path.read_bytes()
+    return out
+
+
+__all__ = ["DEFAULT_THEME", "Renderer", "Urls", "assets", "json_for_script", "theme_dirs"]

@@ -1,0 +1,95 @@
+"""Structured data (schema.org JSON-LD) for each page, and the feed's entries.
+
+Profiles are a ``Person``, timeline entries ``Event``s, sources ``NewsArticle``s
+with their publisher and date; every page that cites articles lists them as
+``citation``. Only what the content says goes in: no URL or headline is made up.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from generator.model import Site, Source
+from generator.pages import EventView, Page, Urls
+
+_FEED_NAMESPACE = uuid.UUID("5d1b7c52-4b0e-4e57-9a5e-6b7f3c2a9e10")
+
+
+def article(source: Source, urls: Urls) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "publisher": {"@type": "Organization", "name": source.outlet},
+        "datePublished": source.published.date.iso(),
+        "inLanguage": source.language,
+    }
+    if source.headline:
+        data["headline"] = source.headline
+    data["url"] = source.url or urls.absolute(f"sources/{source.id}/")
+    return data
+
+
+def event(view: EventView, urls: Urls) -> dict[str, Any]:
+    e = view.event
+    data: dict[str, Any] = {
+        "@type": "Event",
+        "name": e.title,
+        "startDate": e.date.iso(),
+        "url": urls.absolute("timeline/") + "#" + e.id,
+        "eventStatus": "https://schema.org/EventScheduled"
+        if e.status != "happened"
+        else "https://schema.org/EventCompleted",
+    }
+    if view.people:
+        data["about"] = [{"@type": "Person", "name": p.text} for p in view.people]
+    return data
+
+
+def jsonld(page: Page, urls: Urls, site: Site) -> dict[str, Any] | None:
+    """Return the JSON-LD object of a page, or None for pages that have none."""
+    data: dict[str, Any]
+    if page.template == "person.html":
+        person = page.data["person"]
+        data = {
+            "@type": "Person",
+            "name": person.name,  # type: ignore[attr-defined]
+            "description": page.description,
+            "url": urls.absolute(page.route),
+        }
+        spellings = sorted({s.text for s in person.spellings} - {person.name})  # type: ignore[attr-defined]
+        if spellings:
+            data["alternateName"] = spellings
+        events = page.data["events"]
+        if events:
+            data["subjectOf"] = [event(e, urls) for e in events]  # type: ignore[attr-defined]
+    elif page.template == "timeline.html":
+        entries = [e for _, months in page.data["years"] for _, es in months for e in es]  # type: ignore[attr-defined]
+        data = {
+            "@type": "ItemList",
+            "name": page.title,
+            "itemListElement": [
+                {"@type": "ListItem", "position": i, "item": event(e, urls)}
+                for i, e in enumerate(entries, 1)
+            ],
+        }
+    elif page.template == "source.html":
+        data = article(page.data["source"], urls)  # type: ignore[arg-type]
+        data["mainEntityOfPage"] = urls.absolute(page.route)
+    elif page.template in ("home.html", "about.html", "people.html"):
+        data = {
+            "@type": "WebSite" if page.template == "home.html" else "WebPage",
+            "name": page.title if page.route else site.title,
+            "description": page.description,
+            "url": urls.absolute(page.route),
+            "inLanguage": site.language,
+        }
+    else:
+        return None
+    if page.sources and page.template != "source.html":
+        data["citation"] = [article(s, urls) for s in page.sources]
+    return {"@context": "https://schema.org", **data}
+
+
+def feed_entry_id(event_id: str) -> str:
+    """Return a stable Atom id for an event, whatever the site's address."""
+    return uuid.uuid5(_FEED_NAMESPACE, event_id).urn

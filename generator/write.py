@@ -1,0 +1,102 @@
+"""Write the site atomically, and only where it is safe to.
+
+The build writes into a temporary folder beside the output and swaps it in when
+every file is written, so a failed or interrupted build leaves the previous
+site as it was. Because the swap replaces a whole folder, the output folder is
+checked first: it must not be, hold, or lie inside the project's inputs, and if
+it exists and is not empty it must carry the marker file that this tool puts in
+every folder it makes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from generator.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+MARKER = ".hostage-explainer"
+"""Name of the file that marks a folder as made by this tool."""
+_MARKER_TEXT = b"This folder was made by hostage-explainer and is replaced by every build.\n"
+
+
+def guard_output(out: Path, project_root: Path, inputs: list[Path]) -> Path:
+    """Return the resolved output folder, or raise UsageError if replacing it could destroy work."""
+    target = out.expanduser().resolve()
+    protected = [project_root.resolve(), *(p.resolve() for p in inputs)]
+    for folder in protected:
+        if target == folder or folder.is_relative_to(target):
+            raise UsageError(
+                f"refusing to write the site to {out}: it is or holds {folder}, which the build reads"
+            )
+        if target.is_relative_to(folder) and folder != project_root.resolve():
+            raise UsageError(
+                f"refusing to write the site to {out}: it lies inside the input folder {folder}"
+            )
+    home = Path.home().resolve()
+    if target == home or target == Path(target.anchor):
+        raise UsageError(f"refusing to write the site to {out}: it is a home or root folder")
+    if target.exists() or target.is_symlink():
+        if not target.is_dir() or Path(out).expanduser().is_symlink():
+            raise UsageError(f"refusing to write the site to {out}: it exists and is not a folder")
+        if any(target.iterdir()) and not (target / MARKER).is_file():
+            raise UsageError(
+                f"refusing to replace {out}: it is not empty and was not made by this tool",
+            )
+    return target
+
+
+def _safe_relpath(name: str) -> PurePosixPath:
+    rel = PurePosixPath(name)
+    if (
+        rel.is_absolute()
+        or ".." in rel.parts
+        or not rel.parts
+        or "\\" in name
+        or ":" in rel.parts[0]
+    ):
+        raise ValueError(f"unsafe output path {name!r}")  # a bug: routes are made from checked ids
+    return rel
+
+
+def write_site(files: dict[str, bytes], target: Path) -> None:
+    """Write ``files`` (relative path -> bytes) as the folder ``target``, swapping it in whole."""
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(parent, target.name)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+    try:
+        (staging / MARKER).write_bytes(_MARKER_TEXT)
+        made: set[Path] = {staging}
+        for name in sorted(files):
+            path = staging.joinpath(*_safe_relpath(name).parts)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            path.write_bytes(files[name])
+        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=parent))
+            os.replace(target, old / "site")
+            os.replace(staging, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _remove_leftovers(parent: Path, name: str) -> None:
+    """Remove what an interrupted earlier build left beside the output."""
+    for stale in parent.glob(f".{name}.new-*"):
+        if (stale / MARKER).is_file():
+            shutil.rmtree(stale, ignore_errors=True)
+    for stale in parent.glob(f".{name}.old-*"):
+        if (stale / "site" / MARKER).is_file() or not any(stale.iterdir()):
+            shutil.rmtree(stale, ignore_errors=True)

@@ -1,0 +1,220 @@
+"""Read one YAML file into a small tree of nodes that remember their lines.
+
+The tree is built from the parser's event stream rather than from PyYAML's
+composer: the event stream is flat, so a file nested ten thousand levels deep is
+refused at the limit instead of crashing the C composer, and anchors, aliases
+and tags are refused where they appear instead of being expanded. Only what a
+hand-written case file needs is accepted: mappings with plain keys, lists, and
+scalars kept as the text the editor typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import Diagnostic
+
+try:  # libyaml's C parser is several times faster; fall back where it is missing.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Case files and seeds larger than this are refused."""
+MAX_DEPTH = 32
+"""Deeper nesting than this is refused; case files need four or five levels."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+_FALSE = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A scalar as typed: its text, and whether it was quoted."""
+
+    value: str
+    line: int
+    quoted: bool = False
+
+    @property
+    def is_null(self) -> bool:
+        return not self.quoted and self.value in _NULLS
+
+    def as_bool(self) -> bool | None:
+        """Return the boolean this scalar spells, or None if it spells none."""
+        if self.quoted:
+            return None
+        if self.value in _TRUE:
+            return True
+        if self.value in _FALSE:
+            return False
+        return None
+
+
+@dataclass(slots=True)
+class Mapping:
+    """A mapping with string keys, in file order."""
+
+    line: int
+    items: dict[str, Node] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Sequence:
+    """A list."""
+
+    line: int
+    items: list[Node] = field(default_factory=list)
+
+
+Node = Scalar | Mapping | Sequence
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str, hint: str) -> None:
+        self.line, self.message, self.hint = line, message, hint
+
+
+def read_text(path: Path, rel: str, diagnostics: list[Diagnostic]) -> str | None:
+    """Return a file's text (UTF-8, BOM dropped, newlines normalised) or None after a diagnostic."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            diagnostics.append(
+                Diagnostic(
+                    rel,
+                    0,
+                    f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}",
+                    "split it, or trim what is not needed",
+                )
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.append(Diagnostic(rel, 0, f"cannot read file: {exc.strerror}"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        diagnostics.append(
+            Diagnostic(
+                rel,
+                line,
+                f"file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                "save the file as UTF-8",
+            )
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(text: str, rel: str, diagnostics: list[Diagnostic]) -> Node | None:
+    """Parse YAML text into a node tree, or return None after adding a diagnostic."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        diagnostics.append(Diagnostic(rel, 0, "file is empty", "add content, or delete the file"))
+        return None
+    try:
+        return _build(text)
+    except _Refused as exc:
+        diagnostics.append(Diagnostic(rel, exc.line, exc.message, exc.hint))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        hint = "check the indentation and the quotes on this line and the one before"
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+            mark, problem = exc.context_mark, "a quoted string is not closed"
+            hint = (
+                "close the quote; a quote inside the string must be doubled ('') or escaped (\\\")"
+            )
+        line = mark.line + 1 if mark else 0
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            hint = "indent with spaces; YAML does not allow tabs"
+        diagnostics.append(Diagnostic(rel, line, f"invalid YAML: {problem}", hint))
+    except yaml.YAMLError as exc:
+        diagnostics.append(Diagnostic(rel, 0, f"invalid YAML: {exc}"))
+    return None
+
+
+def load(path: Path, rel: str, diagnostics: list[Diagnostic]) -> Node | None:
+    """Read and parse one YAML file."""
+    text = read_text(path, rel, diagnostics)
+    return None if text is None else parse(text, rel, diagnostics)
+
+
+def _build(text: str) -> Node | None:
+    stack: list[Mapping | Sequence] = []
+    pending_key: list[Scalar | None] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                raise _Refused(node.line, "a mapping key must be plain text", "write `key: value`")
+            if node.value in parent.items:
+                raise _Refused(
+                    node.line,
+                    f"duplicate key '{node.value}' (first on line {parent.key_lines[node.value]})",
+                    "remove one of the two",
+                )
+            pending_key[-1] = node
+            return
+        parent.items[key.value] = node
+        parent.key_lines[key.value] = key.line
+        pending_key[-1] = None
+
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                line, "anchors and aliases (&name, *name) are not allowed", "write the value out"
+            )
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(
+                    line, "a file may hold one YAML document only", "remove the '---' line"
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            _refuse_tag(tag, event.implicit, line)
+            attach(Scalar(event.value, line, quoted=event.style in ("'", '"')))
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            _refuse_tag(tag, (event.implicit, event.implicit), line)
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(
+                    line, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure"
+                )
+            node: Mapping | Sequence = (
+                Mapping(line) if isinstance(event, yaml.MappingStartEvent) else Sequence(line)
+            )
+            attach(node)
+            stack.append(node)
+            pending_key.append(None)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            stack.pop()
+            pending_key.pop()
+    return root
+
+
+def _refuse_tag(tag: str | None, implicit: tuple[bool, bool], line: int) -> None:
+    if tag and tag != "!" and not any(implicit):
+        raise _Refused(line, f"YAML tags such as '{tag}' are not allowed", "remove the tag")
