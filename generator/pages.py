@@ -286,12 +286,13 @@ class Planner:
             _plain(person.summary[0].text) if person.summary else person.name,
         )
         notes = Footnotes(page, self)
+        # Notes are numbered in the order the template shows the claims.
         summary = tuple(notes.cited(c) for c in person.summary)
-        status = self.status(person, notes)
         spellings = tuple(Cited(s.text, notes.refs(s.citations)) for s in person.spellings)
         infobox = tuple(
             notes.cited(f, f.kind.capitalize()) for f in person.facts if f.kind in INFOBOX_KINDS
         )
+        status = self.status(person, notes)
         relations = [
             Cited(self.person_link(r.person).text, notes.refs(r.citations), r.role.capitalize())
             for r in person.relations
@@ -302,8 +303,8 @@ class Planner:
             if other.id not in related:
                 relations.append(Cited(other.name, notes.refs(citations), inverse.capitalize()))
         links = {person.name: person.id for person in self.project.people.values()}
-        facts = tuple(notes.cited(f) for f in person.facts if f.kind not in INFOBOX_KINDS)
         differ = notes.differ(person.differ)
+        facts = tuple(notes.cited(f) for f in person.facts if f.kind not in INFOBOX_KINDS)
         events = tuple(self.event_view(e, notes) for e in self.events if person.id in e.people)
         page.data = {
             "person": person,
