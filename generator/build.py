@@ -7,6 +7,7 @@ build with one :class:`ContentError` carrying all of them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import time
@@ -130,10 +131,8 @@ def _timestamp(day: dt.date) -> str:
 def _template_diagnostic(exc: jinja2.TemplateError, root: Path, dirs: list[Path]) -> Diagnostic:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         name = exc.filename or exc.name or "templates"
-        try:
+        with contextlib.suppress(ValueError):
             name = Path(name).resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
         return Diagnostic(
             name, exc.lineno, f"template error: {exc.message}", "fix the template syntax"
         )

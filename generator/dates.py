@@ -95,8 +95,8 @@ class PartialDate:
         """Return the date as a reader should see it: "late November 2023"."""
         if self.decade:
             text = f"{self.year}s"
-        elif self.day is not None:
-            text = f"{self.day} {_MONTHS[self.month - 1]} {self.year}"  # type: ignore[index]
+        elif self.day is not None and self.month is not None:
+            text = f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
         elif self.month is not None:
             text = f"{_MONTHS[self.month - 1]} {self.year}"
         else:
@@ -136,7 +136,7 @@ def parse_date(text: str) -> PartialDate | str:
 
 
 def days_between(start: PartialDate, end: PartialDate) -> int | None:
-    """Return the days from ``start`` to ``end`` (the day of ``start`` not counted), if both are exact."""
+    """Return the days from ``start`` to ``end``, not counting the first, if both are exact."""
     if not (start.exact and end.exact):
         return None
     return (end.first_day() - start.first_day()).days

@@ -364,21 +364,21 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
         if h is not None and (text := r.text(h, "text")):
             hide.append(Hidden(text, r.flag(h, "to_end"), r.where(h)))
     text = _seed_text(r, m, seed, paths) if seed else None
-    if None in (source_id, seed, outlet, language, published, text):
+    if not (source_id and seed and outlet and language and published and text is not None):
         return None
     return Source(
         source_id,
         seed,
         text,
         outlet,
-        r.text(m, "format") or "",  # type: ignore[arg-type]
+        r.text(m, "format") or "",
         r.text(m, "headline"),
         url,
         language,
         published,
         tuple(hide),
         r.where(m),
-    )  # type: ignore[arg-type]
+    )
 
 
 def _seed_text(r: _Reader, m: Mapping, seed: str, paths: ProjectPaths) -> str | None:
@@ -428,10 +428,10 @@ def _person(r: _Reader, node: Node) -> Person | None:
     return Person(
         person_id,
         name,
-        role,
+        role,  # type: ignore[arg-type]  # choice() returned one of ROLES
         summary,
         tuple(spellings),
-        captivity,  # type: ignore[arg-type]
+        captivity,
         r.claims(m, "facts", with_kind=True),
         tuple(relations),
         r.differ(m),
@@ -471,17 +471,12 @@ def _events(r: _Reader, node: Node) -> list[Event]:
         )
         if m is None:
             continue
-        fields = (
-            r.ident(m, "id"),
-            r.date(m, "date"),
-            r.text(m, "title"),
-            r.choice(m, "kind", EVENT_KINDS),
-            r.choice(m, "status", EVENT_STATUSES, "happened"),
-        )
+        event_id, date, title = r.ident(m, "id"), r.date(m, "date"), r.text(m, "title")
+        kind = r.choice(m, "kind", EVENT_KINDS)
+        status = r.choice(m, "status", EVENT_STATUSES, "happened")
         cites, people = r.citations(m), r.ids(m, "people")
         body, differ = r.text(m, "body", required=False) or "", r.differ(m)
-        if None not in fields:
-            event_id, date, title, kind, status = fields
+        if event_id and date and title and kind and status:
             events.append(
                 Event(
                     event_id,
@@ -490,7 +485,7 @@ def _events(r: _Reader, node: Node) -> list[Event]:
                     kind,
                     status,
                     people,
-                    body,  # type: ignore[arg-type]
+                    body,
                     cites,
                     differ,
                     r.where(m),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, pairwise
 from urllib.parse import urlsplit
 
 from generator.check import Evidence
@@ -270,7 +270,8 @@ class Planner:
             )
         as_of = self.as_of
         days = days_between(c.abducted, as_of) if as_of else None
-        text = f"{taken}; held as of {as_of.label() if as_of else 'the newest source'}, the newest source."
+        held = f"held as of {as_of.label()}, the date of the newest source" if as_of else "held"
+        text = f"{taken}; {held}."
         if c.release_announced is not None:
             text += (
                 f" A release was announced for {c.release_announced.label()};"
@@ -356,9 +357,7 @@ class Planner:
         )
         notes = Footnotes(page, self)
         years = []
-        for year, in_year in groupby(
-            self.events, key=lambda e: e.date.year if not e.date.decade else e.date.year
-        ):
+        for year, in_year in groupby(self.events, key=lambda e: e.date.year):
             months = [
                 (label, [self.event_view(e, notes) for e in group])
                 for label, group in groupby(in_year, key=lambda e: e.date.month_label())
@@ -387,7 +386,8 @@ class Planner:
             f"sources/{source.id}/",
             "source.html",
             title,
-            f"The article by {source.outlet} quoted in this explainer, with every quoted passage marked.",
+            f"The article by {source.outlet} quoted in this explainer, "
+            "with every quoted passage marked.",
         )
         quoted = [
             (key[1], span) for key, span in self.evidence.spans.items() if key[0] == source.id
@@ -463,7 +463,7 @@ def article_paragraphs(
                 continue
             points = [begin, *(c for c in cuts if begin < c < end), end]
             pieces = []
-            for a, b in zip(points, points[1:], strict=False):
+            for a, b in pairwise(points):
                 if a == b:
                     continue
                 pieces.append(

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 _FOLD = str.maketrans(
     {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−", "-"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     }
 )
 _SPACE = re.compile(r"\s+")
@@ -82,7 +82,7 @@ class SourceText:
     def closest(self, quote: str) -> tuple[str, int]:
         """Return the passage most like ``quote`` and its 1-based line, for an error message."""
         needle = fold(quote)
-        words = [m for m in re.finditer(r"\S+", self.folded)]
+        words = list(re.finditer(r"\S+", self.folded))
         width = max(1, len(needle.split()))
         best, best_ratio, best_at = "", -1.0, 0
         matcher = difflib.SequenceMatcher(autojunk=False)

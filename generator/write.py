@@ -32,7 +32,8 @@ def guard_output(out: Path, project_root: Path, inputs: list[Path]) -> Path:
     for folder in protected:
         if target == folder or folder.is_relative_to(target):
             raise UsageError(
-                f"refusing to write the site to {out}: it is or holds {folder}, which the build reads"
+                f"refusing to write the site to {out}: "
+                f"it is or holds {folder}, which the build reads"
             )
         if target.is_relative_to(folder) and folder != project_root.resolve():
             raise UsageError(

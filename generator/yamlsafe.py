@@ -17,10 +17,8 @@ import yaml
 
 from generator.errors import Diagnostic
 
-try:  # libyaml's C parser is several times faster; fall back where it is missing.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# libyaml's C parser is several times faster; fall back where it is missing.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 5 * 1024 * 1024
 """Case files and seeds larger than this are refused."""
