@@ -107,6 +107,10 @@ class PartialDate:
             text = f"the {text}" if not self.part else text
         return f"around {text}" if self.approximate else text
 
+    def year_label(self) -> str:
+        """Return the year (or decade) heading this date files under in a timeline."""
+        return f"{self.year}s" if self.decade else str(self.year)
+
     def month_label(self) -> str:
         """Return the month (or year) heading this date files under in a timeline."""
         if self.month is None or self.decade:

@@ -357,7 +357,7 @@ class Planner:
         )
         notes = Footnotes(page, self)
         years = []
-        for year, in_year in groupby(self.events, key=lambda e: e.date.year):
+        for year, in_year in groupby(self.events, key=lambda e: e.date.year_label()):
             months = [
                 (label, [self.event_view(e, notes) for e in group])
                 for label, group in groupby(in_year, key=lambda e: e.date.month_label())
