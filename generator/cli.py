@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     c = sub.add_parser("check", help="run every check of the build and write nothing")
     common(c)
+    s = sub.add_parser("serve", help="preview: build, serve, rebuild and reload on every save")
+    common(s)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--open", action="store_true", help="open the site in a browser")
     n = sub.add_parser("new", help="create a new explainer project that builds as it is")
     n.add_argument("dir", type=Path, metavar="DIR")
     return parser
@@ -95,6 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = args.project
         if not project.is_dir():
             raise UsageError(f"no project folder at {project}")
+        if args.command == "serve":
+            import tempfile
+
+            from generator.serve import serve
+
+            # The preview is built aside, so an error page never lands in site/.
+            preview = Path(tempfile.mkdtemp(prefix="explainer-preview-")) / "site"
+            serve(Options(project, preview, "/"), args.host, args.port, args.open)
+            return 0
         if args.command == "build":
             out = args.out if args.out is not None else project / "site"
             options = Options(project, out, _base_url(args.base_url))

@@ -1,0 +1,71 @@
+"""Content errors in the fixture project: exit 1, and `path:line:` naming the right place."""
+
+import pytest
+
+from conftest import run
+
+PERSON = "content/people/dana-example.yaml"
+EVENTS = "content/events/2023.yaml"
+SOURCE = "content/sources/herald.yaml"
+
+CASES = [
+    # (file, old text, new text, expected line, words the message must contain)
+    (PERSON, "name: Dana Example", "nmae: Dana Example", 1,
+     ["unknown field 'nmae'", "did you mean 'name'"]),
+    # a missing field is reported on the line of the mapping's first key
+    (PERSON, "  place: Examplefield\n", "", 9, ["'captivity' is missing the field 'place'"]),
+    (PERSON, "role: hostage", "role: [hostage]", 2, ["'role' must be text, not a list"]),
+    (PERSON, 'abducted: "2023-10-07"', 'abducted: "2025-02-30"', 9,
+     ["bad date in 'abducted'", "'2025-02-30' is not a real date"]),
+    (PERSON, "role: hostage", "role: hostge", 2, ["'role' is 'hostge'", "did you mean 'hostage'"]),
+    # an unknown source is reported on the quote line of its citation
+    (PERSON, "      - source: gazette\n", "      - source: gazete\n", 7,
+     ["unknown source 'gazete'", "did you mean 'gazette'"]),
+    (PERSON, "person: lev-sample", "person: lev-sampel", 15,
+     ["unknown person 'lev-sampel'", "did you mean 'lev-sample'"]),
+    (EVENTS, "- id: lev-sample-appeal", "- id: dana-example-abducted", 9,
+     ["duplicate event id 'dana-example-abducted'", f"first at {EVENTS}:1"]),
+    (EVENTS, "people: [lev-sample, dana-example]", "people: [lev, dana-example]", 9,
+     ["unknown person 'lev'"]),
+    (SOURCE, 'date: "2024-03"', 'date: "2024-3"', 5, ["bad date in 'date'"]),
+    (SOURCE, "seed: herald.txt", "seed: herold.txt", 1,
+     ["no file 'herold.txt' in seeds/", "did you mean 'herald.txt'"]),
+]
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "line", "words"), CASES)
+def test_content_error_names_file_and_line(fixture_site, capsys, rel, old, new, line, words):
+    path = fixture_site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    assert run("check", "--project", fixture_site) == 1
+    err = capsys.readouterr().err
+    located = [ln for ln in err.splitlines() if ln.startswith(f"{rel}:{line}: ")]
+    assert located, err
+    for word in words:
+        assert any(word in ln for ln in located) or word in err, (word, err)
+    assert "nothing was written" in err
+
+
+def test_every_error_is_listed_at_once(fixture_site, capsys):
+    path = fixture_site / PERSON
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("nmae", "x").replace("name: Dana Example", "nmae: Dana Example")
+    text = text.replace('abducted: "2023-10-07"', 'abducted: "2025-02-30"')
+    path.write_text(text, encoding="utf-8")
+    assert run("check", "--project", fixture_site) == 1
+    err = capsys.readouterr().err
+    assert f"{PERSON}:1: unknown field 'nmae'" in err
+    assert f"{PERSON}:9: bad date" in err
+    assert f"{PERSON}:1: a person is missing the field 'name'" in err
+    # the person is dropped, so ids pointing at it are reported too
+    assert f"{EVENTS}:1: unknown person 'dana-example'" in err
+
+
+def test_fixture_checks_clean(fixture_site, capsys):
+    assert run("check", "--project", fixture_site) == 0
+    err = capsys.readouterr().err
+    assert "checked 9 pages from 2 sources, 2 people, 3 events" in err
+    assert "warning" not in err
