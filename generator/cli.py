@@ -112,6 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build":
             out = args.out if args.out is not None else project / "site"
             options = Options(project, out, _base_url(args.base_url))
+            if "://" not in options.base_url:
+                log.warning(
+                    "warning: --base-url %s has no scheme and host; canonical links, the sitemap"
+                    " and the feed will carry paths, not full URLs (give https://host/path/ to deploy)",
+                    options.base_url,
+                )
         else:
             options = Options(project, None)
         result = build(options)

@@ -43,10 +43,16 @@ def test_bad_dates(text, needle):
 
 
 def test_sort_order_and_days():
-    dates = [parse_date(t) for t in ("late 2023-11", "mid 2023-11", "2023-11", "1990s", "2023-10-07")]
+    dates = [
+        parse_date(t) for t in ("late 2023-11", "mid 2023-11", "2023-11", "1990s", "2023-10-07")
+    ]
     ordered = [d.label() for d in sorted(dates, key=PartialDate.sort_key)]
     assert ordered == [
-        "the 1990s", "7 October 2023", "November 2023", "mid November 2023", "late November 2023"
+        "the 1990s",
+        "7 October 2023",
+        "November 2023",
+        "mid November 2023",
+        "late November 2023",
     ]
     assert days_between(parse_date("2023-10-07"), parse_date("2025-02-15")) == 497
     assert days_between(parse_date("2023-10"), parse_date("2025-02-15")) is None

@@ -1,7 +1,6 @@
 """Content errors in the fixture project: exit 1, and `path:line:` naming the right place."""
 
 import pytest
-
 from conftest import run
 
 PERSON = "content/people/dana-example.yaml"
@@ -10,26 +9,61 @@ SOURCE = "content/sources/herald.yaml"
 
 CASES = [
     # (file, old text, new text, expected line, words the message must contain)
-    (PERSON, "name: Dana Example", "nmae: Dana Example", 1,
-     ["unknown field 'nmae'", "did you mean 'name'"]),
+    (
+        PERSON,
+        "name: Dana Example",
+        "nmae: Dana Example",
+        1,
+        ["unknown field 'nmae'", "did you mean 'name'"],
+    ),
     # a missing field is reported on the line of the mapping's first key
     (PERSON, "  place: Examplefield\n", "", 9, ["'captivity' is missing the field 'place'"]),
     (PERSON, "role: hostage", "role: [hostage]", 2, ["'role' must be text, not a list"]),
-    (PERSON, 'abducted: "2023-10-07"', 'abducted: "2025-02-30"', 9,
-     ["bad date in 'abducted'", "'2025-02-30' is not a real date"]),
+    (
+        PERSON,
+        'abducted: "2023-10-07"',
+        'abducted: "2025-02-30"',
+        9,
+        ["bad date in 'abducted'", "'2025-02-30' is not a real date"],
+    ),
     (PERSON, "role: hostage", "role: hostge", 2, ["'role' is 'hostge'", "did you mean 'hostage'"]),
     # an unknown source is reported on the quote line of its citation
-    (PERSON, "      - source: gazette\n", "      - source: gazete\n", 7,
-     ["unknown source 'gazete'", "did you mean 'gazette'"]),
-    (PERSON, "person: lev-sample", "person: lev-sampel", 15,
-     ["unknown person 'lev-sampel'", "did you mean 'lev-sample'"]),
-    (EVENTS, "- id: lev-sample-appeal", "- id: dana-example-abducted", 9,
-     ["duplicate event id 'dana-example-abducted'", f"first at {EVENTS}:1"]),
-    (EVENTS, "people: [lev-sample, dana-example]", "people: [lev, dana-example]", 9,
-     ["unknown person 'lev'"]),
+    (
+        PERSON,
+        "      - source: gazette\n",
+        "      - source: gazete\n",
+        7,
+        ["unknown source 'gazete'", "did you mean 'gazette'"],
+    ),
+    (
+        PERSON,
+        "person: lev-sample",
+        "person: lev-sampel",
+        15,
+        ["unknown person 'lev-sampel'", "did you mean 'lev-sample'"],
+    ),
+    (
+        EVENTS,
+        "- id: lev-sample-appeal",
+        "- id: dana-example-abducted",
+        9,
+        ["duplicate event id 'dana-example-abducted'", f"first at {EVENTS}:1"],
+    ),
+    (
+        EVENTS,
+        "people: [lev-sample, dana-example]",
+        "people: [lev, dana-example]",
+        9,
+        ["unknown person 'lev'"],
+    ),
     (SOURCE, 'date: "2024-03"', 'date: "2024-3"', 5, ["bad date in 'date'"]),
-    (SOURCE, "seed: herald.txt", "seed: herold.txt", 1,
-     ["no file 'herold.txt' in seeds/", "did you mean 'herald.txt'"]),
+    (
+        SOURCE,
+        "seed: herald.txt",
+        "seed: herold.txt",
+        1,
+        ["no file 'herold.txt' in seeds/", "did you mean 'herald.txt'"],
+    ),
 ]
 
 

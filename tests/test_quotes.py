@@ -13,10 +13,10 @@ SOURCE = (
 @pytest.mark.parametrize(
     "quote",
     [
-        'He said "we keep our promises" - and left.',      # straight quotes, hyphen for em dash
+        'He said "we keep our promises" - and left.',  # straight quotes, hyphen for em dash
         "He said \u201cwe keep our promises\u201d \u2013 and left.",  # en dash
-        "It's the second line of text.",                     # apostrophe and whitespace runs
-        "It\u2019s the second\nline   of text.",              # line break inside the quote
+        "It's the second line of text.",  # apostrophe and whitespace runs
+        "It\u2019s the second\nline   of text.",  # line break inside the quote
     ],
 )
 def test_typography_folds(quote):
@@ -28,7 +28,7 @@ def test_typography_folds(quote):
     [
         'He said "we kept our promises" - and left.',  # one word changed
         "It's the second line of texts.",
-        "it's the second line of text.",               # case is not typography
+        "it's the second line of text.",  # case is not typography
         "It's the second line of text!",
     ],
 )
@@ -47,7 +47,7 @@ def test_closest_returns_the_right_passage():
     passage, line = text.closest("Final sentense about the vilage.")
     assert passage == "Final sentence about the village."
     assert line == 5
-    passage, line = text.closest('we kept our promises')
+    passage, line = text.closest("we kept our promises")
     assert passage == '"we keep our promises"' or "keep our promises" in passage
     assert line == 2
 
