@@ -114,8 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = Options(project, out, _base_url(args.base_url))
             if "://" not in options.base_url:
                 log.warning(
-                    "warning: --base-url %s has no scheme and host; canonical links, the sitemap"
-                    " and the feed will carry paths, not full URLs (give https://host/path/ to deploy)",
+                    "warning: --base-url %s has no scheme and host; canonical links, the"
+                    " sitemap and the feed will carry paths, not full URLs"
+                    " (give https://host/path/ to deploy)",
                     options.base_url,
                 )
         else:
