@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build":
             out = args.out if args.out is not None else project / "site"
             options = Options(project, out, _base_url(args.base_url))
-            if "://" not in options.base_url:
+            if "://" not in options.base_url and args.base_url != "/":
                 log.warning(
                     "warning: --base-url %s has no scheme and host; canonical links, the"
                     " sitemap and the feed will carry paths, not full URLs"
