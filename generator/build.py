@@ -98,13 +98,8 @@ def render_site(
 
 def _feed_page(planner: Planner, urls: Urls) -> Page:
     page = Page("feed.xml", "feed.xml", "", "")
-    timeline = Page("timeline/", "timeline.html", "Timeline", "")
-    from generator.pages import Footnotes  # local: only the feed needs a throwaway note list
-
-    notes = Footnotes(timeline, planner)
     entries = []
     for event in reversed(planner.events):
-        view = planner.event_view(event, notes)
         entries.append(
             {
                 "event": event,
@@ -112,7 +107,6 @@ def _feed_page(planner: Planner, urls: Urls) -> Page:
                 "href": urls.absolute("timeline/") + "#" + event.id,
                 "updated": _timestamp(event.date.first_day()),
                 "summary": event.body or event.title,
-                "view": view,
             }
         )
     as_of = planner.as_of.first_day() if planner.as_of else dt.date(1970, 1, 1)

@@ -105,6 +105,7 @@ class Cited:
     text: str
     refs: tuple[Ref, ...]
     label: str = ""
+    href: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,16 +295,20 @@ class Planner:
             notes.cited(f, f.kind.capitalize()) for f in person.facts if f.kind in INFOBOX_KINDS
         )
         status = self.status(person, notes)
-        relations = [
-            Cited(self.person_link(r.person).text, notes.refs(r.citations), r.role.capitalize())
-            for r in person.relations
-            if r.person in self.project.people
-        ]
-        related = [r.person for r in person.relations]
+        relations = []
+        for r in person.relations:
+            if r.person in self.project.people:
+                link = self.person_link(r.person)
+                relations.append(
+                    Cited(link.text, notes.refs(r.citations), r.role.capitalize(), link.href)
+                )
+        related = {r.person for r in person.relations}
         for other, inverse, citations in self.inverse.get(person.id, ()):
             if other.id not in related:
-                relations.append(Cited(other.name, notes.refs(citations), inverse.capitalize()))
-        links = {person.name: person.id for person in self.project.people.values()}
+                link = self.person_link(other.id)
+                relations.append(
+                    Cited(link.text, notes.refs(citations), inverse.capitalize(), link.href)
+                )
         differ = notes.differ(person.differ)
         facts = tuple(notes.cited(f) for f in person.facts if f.kind not in INFOBOX_KINDS)
         events = tuple(self.event_view(e, notes) for e in self.events if person.id in e.people)
@@ -315,7 +320,6 @@ class Planner:
             "spellings": spellings,
             "infobox": infobox,
             "relations": tuple(relations),
-            "person_ids": links,
             "facts": facts,
             "disagreements": differ,
             "events": events,
