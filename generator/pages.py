@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby, pairwise
+from itertools import groupby
 from urllib.parse import urlsplit
 
+from generator.article import article_paragraphs
 from generator.check import Evidence
 from generator.dates import PartialDate, days_between
 from generator.model import (
@@ -24,7 +25,7 @@ from generator.model import (
     Project,
     Source,
 )
-from generator.quotes import Span, anchor_id, fold
+from generator.quotes import anchor_id, fold
 
 ROLE_LABELS = {
     "hostage": "Hostage",
@@ -425,59 +426,3 @@ def _rule(start: PartialDate, end: PartialDate | None, days: int | None) -> str:
 
 def _plain(markdown: str) -> str:
     return markdown.replace("*", "").replace("_", " ").replace("[", "").replace("]", "")
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A run of article text: plain, or inside one or more quoted passages."""
-
-    text: str
-    marked: bool
-    anchors: tuple[str, ...] = ()
-    """Ids of the passages that start here."""
-    ends: tuple[str, ...] = ()
-    """Ids of the passages that end here."""
-
-
-def article_paragraphs(
-    text: str, hidden: tuple[Span, ...], passages: list[tuple[Span, str, list[Link]]]
-) -> list[list[Piece]]:
-    """Split a source's visible text into paragraphs of plain and marked pieces."""
-    visible = []
-    at = 0
-    for span in hidden:
-        if span.start > at:
-            visible.append((at, span.start))
-        at = max(at, span.end)
-    visible.append((at, len(text)))
-    starts: dict[int, list[str]] = defaultdict(list)
-    ends: dict[int, list[str]] = defaultdict(list)
-    for span, anchor, _ in passages:
-        starts[span.start].append(anchor)
-        ends[span.end].append(anchor)
-    cuts = sorted({*starts, *ends})
-    covers = [(span.start, span.end) for span, _, _ in passages]
-    paragraphs: list[list[Piece]] = []
-    for lo, hi in visible:
-        offset = lo
-        for line in text[lo:hi].split("\n"):
-            begin, end = offset, offset + len(line)
-            offset = end + 1
-            if not line.strip():
-                continue
-            points = [begin, *(c for c in cuts if begin < c < end), end]
-            pieces = []
-            for a, b in pairwise(points):
-                if a == b:
-                    continue
-                pieces.append(
-                    Piece(
-                        text[a:b],
-                        any(s <= a and b <= e for s, e in covers),
-                        tuple(starts.get(a, ())),
-                        tuple(ends.get(b, ())),
-                    )
-                )
-            if pieces:
-                paragraphs.append(pieces)
-    return paragraphs
