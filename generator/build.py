@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import logging
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,8 +92,11 @@ def render_site(
             )
         )
         files["feed.xml"] = renderer.render(_feed_page(planner, urls))
-    except jinja2.TemplateError as exc:
-        raise ContentError([_template_diagnostic(exc, root, dirs)]) from None
+    except Exception as exc:
+        diagnostic = _template_diagnostic(exc, root, dirs)
+        if diagnostic is None:
+            raise  # not the template's fault: a bug of ours, to be seen as one
+        raise ContentError([diagnostic]) from None
     return len(pages), files
 
 
@@ -122,24 +126,33 @@ def _timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _template_diagnostic(exc: jinja2.TemplateError, root: Path, dirs: list[Path]) -> Diagnostic:
+def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagnostic | None:
+    """Return a diagnostic at the template line that raised ``exc``, or None if none did."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        name = exc.filename or exc.name or "templates"
-        with contextlib.suppress(ValueError):
-            name = Path(name).resolve().relative_to(root.resolve()).as_posix()
-        return Diagnostic(
-            name, exc.lineno, f"template error: {exc.message}", "fix the template syntax"
-        )
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return Diagnostic(
-            "templates",
-            0,
-            f"template not found: {exc.name}",
-            f"looked in {', '.join(map(str, dirs))}",
-        )
-    return Diagnostic(
-        "templates", 0, f"template error: {exc}", "a template uses a value that does not exist"
-    )
+        where, line = exc.filename or exc.name or "templates", exc.lineno
+        message, hint = f"template error: {exc.message}", "fix the template syntax"
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        where, line = "templates", 0
+        message, hint = f"template not found: {exc.name}", f"looked in {', '.join(map(str, dirs))}"
+    else:
+        # Jinja rewrites tracebacks so that template code shows as its own file and line.
+        theme = [d.resolve() for d in dirs]
+
+        def in_theme(frame: traceback.FrameSummary) -> bool:
+            return any(Path(frame.filename).resolve().is_relative_to(d) for d in theme)
+
+        stack = traceback.extract_tb(exc.__traceback__)
+        frames = [f for f in stack if in_theme(f)]
+        # Jinja's own errors (an undefined value) are raised in its runtime; any other
+        # exception is the template's only if the template line itself raised it.
+        if not frames or not (isinstance(exc, jinja2.TemplateError) or in_theme(stack[-1])):
+            return None
+        where, line = frames[-1].filename, frames[-1].lineno or 0
+        message = f"template error: {type(exc).__name__}: {exc}"
+        hint = "check the names and values this template line uses"
+    with contextlib.suppress(ValueError):
+        where = Path(where).resolve().relative_to(root.resolve()).as_posix()
+    return Diagnostic(where, line, message, hint)
 
 
 def build(options: Options) -> BuildResult:

@@ -30,30 +30,26 @@ class Evidence:
         return self.spans[(citation.source, fold(citation.quote))]
 
 
-def claims_of_person(person: Person) -> Iterator[tuple[str, tuple[Citation, ...]]]:
-    """Yield (what, citations) for everything a person's file cites."""
-    for claim in person.summary:
-        yield "summary", claim.citations
-    for spelling in person.spellings:
-        yield "spelling", spelling.citations
+def citations_of_person(person: Person) -> Iterator[tuple[Citation, ...]]:
+    """Yield the citations of everything a person's file says."""
+    yield from (claim.citations for claim in person.summary)
+    yield from (spelling.citations for spelling in person.spellings)
     if person.captivity:
-        yield "captivity", person.captivity.citations
-    for claim in person.facts:
-        yield "fact", claim.citations
-    for relation in person.relations:
-        yield "relation", relation.citations
+        yield person.captivity.citations
+    yield from (claim.citations for claim in person.facts)
+    yield from (relation.citations for relation in person.relations)
     yield from _differ(person.differ)
 
 
-def claims_of_event(event: Event) -> Iterator[tuple[str, tuple[Citation, ...]]]:
-    yield "event", event.citations
+def citations_of_event(event: Event) -> Iterator[tuple[Citation, ...]]:
+    """Yield the citations of an event and of its disagreements."""
+    yield event.citations
     yield from _differ(event.differ)
 
 
-def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[str, tuple[Citation, ...]]]:
+def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[Citation, ...]]:
     for d in disagreements:
-        for claim in d.accounts:
-            yield "disagreement", claim.citations
+        yield from (claim.citations for claim in d.accounts)
 
 
 def verify(project: Project, diagnostics: list[Diagnostic]) -> Evidence:
@@ -85,12 +81,12 @@ def verify(project: Project, diagnostics: list[Diagnostic]) -> Evidence:
                     spans[key] = span
 
     for person in project.people.values():
-        for _, citations in claims_of_person(person):
+        for citations in citations_of_person(person):
             check_citations(citations)
         _check_person(person, project, diagnostics)
     seen_events: dict[str, Event] = {}
     for event in project.events:
-        for _, citations in claims_of_event(event):
+        for citations in citations_of_event(event):
             check_citations(citations)
         if event.id in seen_events:
             first = seen_events[event.id].where

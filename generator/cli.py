@@ -28,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def verbosity(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+        p.add_argument("-v", "--verbose", action="store_true", help="print more detail")
+
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--project",
@@ -36,8 +40,7 @@ def _parser() -> argparse.ArgumentParser:
             metavar="DIR",
             help="project folder holding content/ and seeds/ (default: .)",
         )
-        p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-        p.add_argument("-v", "--verbose", action="store_true", help="print more detail")
+        verbosity(p)
 
     b = sub.add_parser("build", help="build the site into --out (default: site/)")
     common(b)
@@ -57,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--open", action="store_true", help="open the site in a browser")
     n = sub.add_parser("new", help="create a new explainer project that builds as it is")
     n.add_argument("dir", type=Path, metavar="DIR")
+    verbosity(n)
     return parser
 
 

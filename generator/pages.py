@@ -25,7 +25,7 @@ from generator.model import (
     Project,
     Source,
 )
-from generator.quotes import anchor_id, fold
+from generator.quotes import Span, anchor_id, fold
 
 ROLE_LABELS = {
     "hostage": "Hostage",
@@ -225,6 +225,9 @@ class Planner:
             key=PartialDate.sort_key,
             default=None,
         )
+        self.quoted_in: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+        for (source_id, quote), span in evidence.spans.items():
+            self.quoted_in[source_id].append((quote, span))
         self.inverse: dict[str, list[tuple[Person, str, tuple[Citation, ...]]]] = defaultdict(list)
         for person in self.people:
             for r in person.relations:
@@ -296,19 +299,19 @@ class Planner:
             notes.cited(f, f.kind.capitalize()) for f in person.facts if f.kind in INFOBOX_KINDS
         )
         status = self.status(person, notes)
-        relations = []
-        for r in person.relations:
-            if r.person in self.project.people:
-                link = self.person_link(r.person)
-                relations.append(
-                    Cited(link.text, notes.refs(r.citations), r.role.capitalize(), link.href)
-                )
+        own = [(r.person, r.role, r.citations) for r in person.relations]
         related = {r.person for r in person.relations}
-        for other, inverse, citations in self.inverse.get(person.id, ()):
-            if other.id not in related:
-                link = self.person_link(other.id)
+        mirrored = [
+            (other.id, inverse, citations)
+            for other, inverse, citations in self.inverse.get(person.id, ())
+            if other.id not in related
+        ]
+        relations = []
+        for pid, label, citations in [*own, *mirrored]:
+            if pid in self.project.people:
+                link = self.person_link(pid)
                 relations.append(
-                    Cited(link.text, notes.refs(citations), inverse.capitalize(), link.href)
+                    Cited(link.text, notes.refs(citations), label.capitalize(), link.href)
                 )
         differ = notes.differ(person.differ)
         facts = tuple(notes.cited(f) for f in person.facts if f.kind not in INFOBOX_KINDS)
@@ -394,11 +397,11 @@ class Planner:
             f"The article by {source.outlet} quoted in this explainer, "
             "with every quoted passage marked.",
         )
-        quoted = [
-            (key[1], span) for key, span in self.evidence.spans.items() if key[0] == source.id
-        ]
         passages = sorted(
-            ((span, anchor_id(q), self.quoted_by.get((source.id, q), [])) for q, span in quoted),
+            (
+                (span, anchor_id(q), self.quoted_by.get((source.id, q), []))
+                for q, span in self.quoted_in[source.id]
+            ),
             key=lambda item: (item[0].start, item[0].end),
         )
         page.data = {

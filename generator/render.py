@@ -16,7 +16,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from generator.pages import Page, Urls
+from generator.pages import Page
 
 DEFAULT_THEME = Path(__file__).parent / "templates"
 if not DEFAULT_THEME.is_dir():  # running from a source checkout, not an installed wheel
@@ -95,6 +95,3 @@ def assets(dirs: list[Path]) -> dict[str, bytes]:
                 if path.is_file() and not path.is_symlink():
                     out["assets/" + path.relative_to(root).as_posix()] = path.read_bytes()
     return out
-
-
-__all__ = ["DEFAULT_THEME", "Renderer", "Urls", "assets", "json_for_script", "theme_dirs"]

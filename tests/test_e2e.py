@@ -267,3 +267,16 @@ def test_script_in_summary_is_escaped(fixture_built):
     for path in fixture_built.rglob("*"):
         if path.is_file():
             assert b"<script>alert" not in path.read_bytes(), path
+
+
+def test_a_broken_override_template_is_reported_at_its_line(fixture_site, capsys):
+    templates = fixture_site / "templates"
+    templates.mkdir()
+    (templates / "about.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n<p>{{ nosuch.value }}</p>\n{% endblock %}\n'
+    )
+    assert run("build", "--project", fixture_site) == 1
+    err = capsys.readouterr().err
+    assert "templates/about.html:3: template error: UndefinedError: 'nosuch' is undefined" in err
+    assert "Traceback" not in err
+    assert not (fixture_site / "site").exists()
