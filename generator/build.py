@@ -14,16 +14,19 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import jinja2.runtime
 
 from generator import render, structured
 from generator.check import Evidence, verify
 from generator.errors import ContentError, Diagnostic
-from generator.load import ProjectPaths, load_project
+from generator.load import FileCache, ProjectPaths, load_project
 from generator.model import Project
-from generator.pages import Page, Planner, Urls
-from generator.write import guard_output, write_site
+from generator.pages import Page, Planner, Spec, Urls
+from generator.quotes import SourceText
+from generator.write import guard_output, update_site, write_site
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,8 @@ class Options:
     out: Path | None = None
     """None: check only, write nothing."""
     base_url: str = "/"
+    drafts: bool = False
+    """Include the people and events marked ``draft: true``."""
 
 
 @dataclass(slots=True)
@@ -47,57 +52,147 @@ class BuildResult:
     project: Project
     seconds: float
     warnings: list[Diagnostic] = field(default_factory=list)
+    rendered: int = 0
+    """Pages planned and rendered anew; the rest were kept from the previous build."""
+    written: list[str] = field(default_factory=list)
+    """Files written to the output."""
 
 
-def load_and_check(paths: ProjectPaths) -> tuple[Project, Evidence, list[Diagnostic]]:
+def load_and_check(
+    paths: ProjectPaths,
+    cache: FileCache | None = None,
+    folded: dict[str, SourceText] | None = None,
+) -> tuple[Project, Evidence, list[Diagnostic]]:
     """Load and verify a project; raise ContentError on errors, return the warnings."""
     diagnostics: list[Diagnostic] = []
-    project = load_project(paths, diagnostics)
+    project = load_project(paths, diagnostics, cache)
     evidence = Evidence({}, {})
     if project is not None:
-        evidence = verify(project, diagnostics)
+        evidence = verify(project, diagnostics, folded)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors or project is None:
         raise ContentError(errors)
     return project, evidence, [d for d in diagnostics if d.severity == "warning"]
 
 
-def render_site(
-    project: Project, evidence: Evidence, urls: Urls, root: Path
-) -> tuple[int, dict[str, bytes]]:
-    """Render every page, the feed and the sitemap; return the page count and the files."""
-    planner = Planner(project, evidence, urls)
-    pages = planner.plan()
-    dirs = render.theme_dirs(root)
-    renderer = render.Renderer(
-        dirs,
-        {
-            "site": project.site,
-            "urls": urls,
-            "as_of": planner.as_of,
-            "jsonld": lambda page: structured.jsonld(page, urls, project.site),
-        },
-    )
-    files: dict[str, bytes] = render.assets(dirs)
-    try:
-        for page in pages:
-            files[page.output] = renderer.render(page)
-        files["sitemap.xml"] = renderer.render(
-            Page(
-                "sitemap.xml",
-                "sitemap.xml",
-                "",
-                "",
-                data={"routes": [p.route for p in pages if p.route != "404.html"]},
-            )
-        )
-        files["feed.xml"] = renderer.render(_feed_page(planner, urls))
-    except Exception as exc:
-        diagnostic = _template_diagnostic(exc, root, dirs)
-        if diagnostic is None:
-            raise  # not the template's fault: a bug of ours, to be seen as one
-        raise ContentError([diagnostic]) from None
-    return len(pages), files
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    key: tuple[object, ...]
+    page: Page
+    body: bytes
+
+
+@dataclass(slots=True)
+class _Theme:
+    signature: tuple[tuple[str, int, int], ...]
+    renderer: render.Renderer
+    assets: dict[str, bytes]
+
+
+class Builder:
+    """Runs the pipeline, and keeps what it loaded and rendered for its next run.
+
+    A new Builder makes a full build; ``explainer build`` uses one once. The
+    preview keeps one and calls :meth:`build` on every save: files that did not
+    change are not read again, and a page is planned and rendered again only
+    when a value it is planned from (:attr:`Spec.deps`) or one of its templates
+    changed. Its output is byte for byte that of a full build (tested).
+    """
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.paths = ProjectPaths.at(options.project)
+        self.urls = Urls.from_base(options.base_url)
+        self._files = FileCache()
+        self._folded: dict[str, SourceText] = {}
+        self._theme: _Theme | None = None
+        self._pages: dict[str, _Rendered] = {}
+        self._written: dict[str, bytes] | None = None
+
+    def build(self) -> BuildResult:
+        """Build; write the site unless ``options.out`` is None. Raise ContentError on errors."""
+        started = time.perf_counter()
+        target = None
+        if self.options.out is not None:
+            inputs = [self.paths.content, self.paths.seeds, self.paths.root / "templates"]
+            target = guard_output(self.options.out, self.paths.root, inputs)
+        project, evidence, warnings = load_and_check(self.paths, self._files, self._folded)
+        if not self.options.drafts:
+            project = project.without_drafts()
+        try:
+            pages, rendered, files = self._render(project, evidence)
+        except Exception as exc:
+            dirs = render.theme_dirs(self.paths.root)
+            diagnostic = _template_diagnostic(exc, self.paths.root, dirs)
+            if diagnostic is None:
+                raise  # not the template's fault: a bug of ours, to be seen as one
+            raise ContentError([diagnostic]) from None
+        written: list[str] = []
+        if target is not None:
+            if self._written is None or not target.is_dir():
+                write_site(files, target)
+                written = sorted(files)
+            else:
+                written = update_site(self._written, files, target)
+            self._written = files
+        seconds = time.perf_counter() - started
+        return BuildResult(pages, files, project, seconds, warnings, rendered, written)
+
+    def _render(self, project: Project, evidence: Evidence) -> tuple[int, int, dict[str, bytes]]:
+        """Render what changed, keep the rest; return the page count, how many rendered, files."""
+        planner = Planner(project, evidence, self.urls)
+        theme = self._current_theme(project, planner)
+        files = dict(theme.assets)
+        kept: dict[str, _Rendered] = {}
+        rendered = 0
+
+        def run(specs: list[Spec]) -> list[Page]:
+            nonlocal rendered
+            pages = []
+            for spec in specs:
+                key = (theme.renderer.fingerprint(spec.template), spec.deps)
+                entry = self._pages.get(spec.route)
+                if entry is None or entry.key != key:
+                    page = spec.make()
+                    entry = _Rendered(key, page, theme.renderer.render(page))
+                    rendered += 1
+                kept[spec.route] = entry
+                files[entry.page.output] = entry.body
+                pages.append(entry.page)
+            return pages
+
+        pages = run(planner.specs())
+        pages += run(planner.source_specs(pages))
+        page_count, pages_rendered = len(pages), rendered
+        routes = tuple(p.route for p in pages if p.route != "404.html")
+        run([_sitemap_spec(routes), _feed_spec(planner, self.urls)])
+        self._pages = kept
+        return page_count, pages_rendered, files
+
+    def _current_theme(self, project: Project, planner: Planner) -> _Theme:
+        """Return the renderer, made anew when a file of the theme changed."""
+        dirs = render.theme_dirs(self.paths.root)
+        signature = render.theme_signature(dirs)
+        if self._theme is None or self._theme.signature != signature:
+            renderer = render.Renderer(dirs, {"urls": self.urls, "jsonld": _jsonld})
+            self._theme = _Theme(signature, renderer, render.assets(dirs))
+        self._theme.renderer.env.globals.update(site=project.site, as_of=planner.as_of)
+        return self._theme
+
+
+@jinja2.pass_context
+def _jsonld(context: jinja2.runtime.Context, page: Page) -> dict[str, Any] | None:
+    return structured.jsonld(page, context["urls"], context["site"])
+
+
+def _sitemap_spec(routes: tuple[str, ...]) -> Spec:
+    page = Page("sitemap.xml", "sitemap.xml", "", "", data={"routes": list(routes)})
+    return Spec("sitemap.xml", "sitemap.xml", (routes,), lambda: page)
+
+
+def _feed_spec(planner: Planner, urls: Urls) -> Spec:
+    deps = (planner.project.site, planner.as_of, tuple(planner.events))
+    return Spec("feed.xml", "feed.xml", deps, lambda: _feed_page(planner, urls))
 
 
 def _feed_page(planner: Planner, urls: Urls) -> Page:
@@ -156,16 +251,5 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
 
 
 def build(options: Options) -> BuildResult:
-    """Run the whole pipeline; write the site unless ``options.out`` is None."""
-    started = time.perf_counter()
-    paths = ProjectPaths.at(options.project)
-    target = None
-    if options.out is not None:
-        target = guard_output(
-            options.out, paths.root, [paths.content, paths.seeds, paths.root / "templates"]
-        )
-    project, evidence, warnings = load_and_check(paths)
-    pages, files = render_site(project, evidence, Urls.from_base(options.base_url), paths.root)
-    if target is not None:
-        write_site(files, target)
-    return BuildResult(pages, files, project, time.perf_counter() - started, warnings)
+    """Run the whole pipeline once; write the site unless ``options.out`` is None."""
+    return Builder(options).build()

@@ -52,9 +52,19 @@ def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[Citation,
         yield from (claim.citations for claim in d.accounts)
 
 
-def verify(project: Project, diagnostics: list[Diagnostic]) -> Evidence:
-    """Check the project's cross-references and quotes; append what is wrong."""
-    texts = {sid: SourceText(s.text) for sid, s in project.sources.items()}
+def verify(
+    project: Project, diagnostics: list[Diagnostic], folded: dict[str, SourceText] | None = None
+) -> Evidence:
+    """Check the project's cross-references and quotes; append what is wrong.
+
+    ``folded`` maps a seed's text to its folded form; pass the same dict to
+    each call to fold only the seeds that changed since the last one.
+    """
+    known = {} if folded is None else folded
+    texts = {sid: known.get(s.text) or SourceText(s.text) for sid, s in project.sources.items()}
+    if folded is not None:
+        folded.clear()
+        folded.update((project.sources[sid].text, text) for sid, text in texts.items())
     hidden = {sid: _hidden_spans(s, texts[sid], diagnostics) for sid, s in project.sources.items()}
     spans: dict[tuple[str, str], Span] = {}
     cited: set[str] = set()

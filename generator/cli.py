@@ -1,4 +1,4 @@
-"""The command line: ``explainer build | check | new``.
+"""The command line: ``explainer build | check | serve | new``.
 
 Exit codes: 0 done, 1 content errors (all listed), 2 usage errors.
 """
@@ -42,15 +42,19 @@ def _parser() -> argparse.ArgumentParser:
         )
         verbosity(p)
 
+    def base_url(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--base-url",
+            default="/",
+            metavar="URL",
+            help="where the site is served, e.g. https://example.org/explainer/ or /explainer/",
+        )
+
     b = sub.add_parser("build", help="build the site into --out (default: site/)")
     common(b)
     b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: PROJECT/site)")
-    b.add_argument(
-        "--base-url",
-        default="/",
-        metavar="URL",
-        help="where the site is served, e.g. https://example.org/explainer/ or /explainer/",
-    )
+    base_url(b)
+    b.add_argument("--drafts", action="store_true", help="include content marked 'draft: true'")
     c = sub.add_parser("check", help="run every check of the build and write nothing")
     common(c)
     s = sub.add_parser("serve", help="preview: build, serve, rebuild and reload on every save")
@@ -58,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--open", action="store_true", help="open the site in a browser")
+    base_url(s)
     n = sub.add_parser("new", help="create a new explainer project that builds as it is")
     n.add_argument("dir", type=Path, metavar="DIR")
     verbosity(n)
@@ -105,17 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not project.is_dir():
             raise UsageError(f"no project folder at {project}")
         if args.command == "serve":
-            import tempfile
-
             from generator.serve import serve
 
-            # The preview is built aside, so an error page never lands in site/.
-            preview = Path(tempfile.mkdtemp(prefix="explainer-preview-")) / "site"
-            serve(Options(project, preview, "/"), args.host, args.port, args.open)
+            # Served from memory: the preview never writes, so never touches site/.
+            options = Options(project, None, _base_url(args.base_url), drafts=True)
+            serve(options, args.host, args.port, args.open)
             return 0
         if args.command == "build":
             out = args.out if args.out is not None else project / "site"
-            options = Options(project, out, _base_url(args.base_url))
+            options = Options(project, out, _base_url(args.base_url), drafts=args.drafts)
             if "://" not in options.base_url and args.base_url != "/":
                 log.warning(
                     "warning: --base-url %s has no scheme and host; canonical links, the"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from generator import yamlsafe
 from generator.dates import DATE_FORMS, PartialDate, parse_date
@@ -74,7 +74,50 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_project(paths: ProjectPaths, diagnostics: list[Diagnostic]) -> Project | None:
+Signature = tuple[int, int, int] | None
+"""What ``stat`` says of a file (mtime, size, inode), or None if it is missing."""
+
+
+def _signature(path: Path) -> Signature:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    inputs: tuple[tuple[Path, Signature], ...]
+    value: Any
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class FileCache:
+    """What each case file loaded to, reused for as long as the files it read are unchanged.
+
+    The preview keeps one across rebuilds, so that a save re-reads one file, not
+    all of them; an unchanged file also gives back the very same model objects,
+    which lets the planner tell cheaply which pages are unchanged.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, _Entry] = {}
+
+    def get(self, path: Path) -> _Entry | None:
+        entry = self._entries.get(path)
+        if entry is None or any(_signature(p) != sig for p, sig in entry.inputs):
+            return None
+        return entry
+
+    def put(self, path: Path, inputs: list[Path], value: object, diags: list[Diagnostic]) -> None:
+        signed = tuple((p, _signature(p)) for p in [path, *inputs])
+        self._entries[path] = _Entry(signed, value, tuple(diags))
+
+
+def load_project(
+    paths: ProjectPaths, diagnostics: list[Diagnostic], cache: FileCache | None = None
+) -> Project | None:
     """Read every case file and seed of a project into a :class:`Project`."""
     if not paths.content.is_dir():
         diagnostics.append(
@@ -89,7 +132,7 @@ def load_project(paths: ProjectPaths, diagnostics: list[Diagnostic]) -> Project 
     site_file = paths.content / "site.yaml"
     site = None
     if site_file.is_file():
-        site = _with_reader(paths, site_file, diagnostics, _site)
+        site = _with_reader(paths, site_file, diagnostics, _site, cache)
     else:
         diagnostics.append(
             Diagnostic(
@@ -101,17 +144,17 @@ def load_project(paths: ProjectPaths, diagnostics: list[Diagnostic]) -> Project 
         )
     sources: dict[str, Source] = {}
     for path in yaml_files(paths.content / "sources"):
-        source = _with_reader(paths, path, diagnostics, lambda r, n: _source(r, n, paths))
+        source = _with_reader(paths, path, diagnostics, lambda r, n: _source(r, n, paths), cache)
         if source is not None:
             sources[source.id] = source
     people: dict[str, Person] = {}
     for path in yaml_files(paths.content / "people"):
-        person = _with_reader(paths, path, diagnostics, _person)
+        person = _with_reader(paths, path, diagnostics, _person, cache)
         if person is not None:
             people[person.id] = person
     events: list[Event] = []
     for path in yaml_files(paths.content / "events"):
-        events.extend(_with_reader(paths, path, diagnostics, _events) or ())
+        events.extend(_with_reader(paths, path, diagnostics, _events, cache) or ())
     if site is None:
         return None
     return Project(site, sources, people, tuple(events))
@@ -122,18 +165,31 @@ def _with_reader(
     path: Path,
     diagnostics: list[Diagnostic],
     read: Callable[[_Reader, Node], T | None],
+    cache: FileCache | None,
 ) -> T | None:
-    rel = paths.rel(path)
+    entry = cache.get(path) if cache is not None else None
+    if entry is not None:
+        diagnostics.extend(entry.diagnostics)
+        return cast(T | None, entry.value)
+    found: list[Diagnostic] = []
+    reader = _Reader(paths.rel(path), path.stem, found)
+    value = _read_file(paths, path, reader, read)
+    diagnostics.extend(found)
+    if cache is not None:
+        cache.put(path, reader.inputs, value, found)
+    return value
+
+
+def _read_file(
+    paths: ProjectPaths, path: Path, r: _Reader, read: Callable[[_Reader, Node], T | None]
+) -> T | None:
     if not _inside(path, paths.root):
-        diagnostics.append(
-            Diagnostic(rel, 0, "file links outside the project", "replace the link with the file")
-        )
+        r.error(0, "file links outside the project", "replace the link with the file")
         return None
-    node = yamlsafe.load(path, rel, diagnostics)
+    node = yamlsafe.load(path, r.rel, r.diagnostics)
     if node is None:
         return None
-    reader = _Reader(rel, path.stem, diagnostics)
-    return read(reader, node)
+    return read(r, node)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -147,6 +203,8 @@ class _Reader:
         self.rel = rel
         self.stem = stem
         self.diagnostics = diagnostics
+        self.inputs: list[Path] = []
+        """Files read besides the case file itself (a source's seed)."""
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.rel, line, message, hint))
@@ -384,6 +442,7 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
 def _seed_text(r: _Reader, m: Mapping, seed: str, paths: ProjectPaths) -> str | None:
     line = m.items["seed"].line
     path = paths.seeds / seed
+    r.inputs.append(path)
     if "/" in seed or "\\" in seed or seed.startswith(".") or not path.is_file():
         known = [p.name for p in paths.seeds.iterdir()] if paths.seeds.is_dir() else []
         r.error(
@@ -403,7 +462,7 @@ def _person(r: _Reader, node: Node) -> Person | None:
         node,
         "a person",
         ("name", "role", "summary"),
-        ("spellings", "captivity", "facts", "relations", "differ"),
+        ("spellings", "captivity", "facts", "relations", "differ", "draft"),
     )
     if m is None:
         return None
@@ -436,6 +495,7 @@ def _person(r: _Reader, node: Node) -> Person | None:
         tuple(relations),
         r.differ(m),
         r.where(m),
+        r.flag(m, "draft"),
     )
 
 
@@ -467,7 +527,7 @@ def _events(r: _Reader, node: Node) -> list[Event]:
             item,
             "an event",
             ("id", "date", "title", "kind", "cite"),
-            ("status", "people", "body", "differ"),
+            ("status", "people", "body", "differ", "draft"),
         )
         if m is None:
             continue
@@ -489,6 +549,7 @@ def _events(r: _Reader, node: Node) -> list[Event]:
                     cites,
                     differ,
                     r.where(m),
+                    r.flag(m, "draft"),
                 )
             )
     return events

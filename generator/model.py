@@ -131,6 +131,8 @@ class Person:
     relations: tuple[Relation, ...]
     differ: tuple[Disagreement, ...]
     where: Where
+    draft: bool = False
+    """Left out of the published site unless drafts are asked for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,8 @@ class Event:
     citations: tuple[Citation, ...]
     differ: tuple[Disagreement, ...]
     where: Where
+    draft: bool = False
+    """Left out of the published site unless drafts are asked for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,3 +212,9 @@ class Project:
     sources: dict[str, Source]
     people: dict[str, Person]
     events: tuple[Event, ...]
+
+    def without_drafts(self) -> Project:
+        """Return the project as published: without the people and events marked as drafts."""
+        people = {pid: p for pid, p in self.people.items() if not p.draft}
+        events = tuple(e for e in self.events if not e.draft)
+        return Project(self.site, self.sources, people, events)

@@ -8,12 +8,14 @@ Templates only lay it out.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
 from urllib.parse import urlsplit
 
 from generator.article import article_paragraphs
-from generator.check import Evidence
+from generator.check import Evidence, citations_of_event, citations_of_person
 from generator.dates import PartialDate, days_between
 from generator.model import (
     INFOBOX_KINDS,
@@ -75,6 +77,21 @@ class Urls:
         return self.origin + self.root + route
 
 
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A page before it is planned: its route, what it reads and how to plan it.
+
+    ``deps`` holds every value the page is planned from. Two specs of a route
+    with equal ``deps`` give equal pages, so an incremental build can keep the
+    page it rendered last time.
+    """
+
+    route: str
+    template: str
+    deps: tuple[object, ...]
+    make: Callable[[], Page]
+
+
 @dataclass(slots=True)
 class Ref:
     """A footnote mark on a page."""
@@ -92,6 +109,8 @@ class Note:
     quote: str
     """The passage as it stands in the source."""
     href: str
+    key: tuple[str, str]
+    """(source id, folded quote), as in :attr:`Evidence.spans`."""
     refs: list[str] = field(default_factory=list)
 
     @property
@@ -156,6 +175,8 @@ class Page:
     description: str
     notes: list[Note] = field(default_factory=list)
     data: dict[str, object] = field(default_factory=dict)
+    draft: bool = False
+    """Shown only in the preview or with ``--drafts``; templates mark it as such."""
 
     @property
     def output(self) -> str:
@@ -189,12 +210,10 @@ class Footnotes:
                     source,
                     source.text[span.start : span.end],
                     self.plan.urls.page(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
+                    key,
                 )
                 self._by_key[key] = note
                 self.page.notes.append(note)
-                self.plan.quoted_by[key].append(
-                    Link(self.page.title, self.plan.urls.page(self.page.route) + "#" + note.id)
-                )
             ref = Ref(note.number, f"ref-{note.number}-{len(note.refs) + 1}")
             note.refs.append(ref.id)
             refs.append(ref)
@@ -214,12 +233,12 @@ class Planner:
 
     def __init__(self, project: Project, evidence: Evidence, urls: Urls) -> None:
         self.project, self.evidence, self.urls = project, evidence, urls
-        self.quoted_by: dict[tuple[str, str], list[Link]] = defaultdict(list)
         self.events = sorted(project.events, key=lambda e: (e.date.sort_key(), e.id))
         self.people = sorted(
             project.people.values(),
             key=lambda p: (ROLE_ORDER.index(p.role), p.name.casefold(), p.id),
         )
+        self.sources = sorted(project.sources.values(), key=lambda s: s.id)
         self.as_of: PartialDate | None = max(
             (s.published.date for s in project.sources.values()),
             key=PartialDate.sort_key,
@@ -232,16 +251,64 @@ class Planner:
         for person in self.people:
             for r in person.relations:
                 self.inverse[r.person].append((person, r.inverse, r.citations))
+        self.events_of: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for pid in event.people:
+                self.events_of[pid].append(event)
 
     def plan(self) -> list[Page]:
-        """Return every page; source pages last, as they list who quotes them."""
-        pages = [self.person_page(p) for p in self.people]
-        pages += [self.home_page(), self.people_page(), self.timeline_page(), self.about_page()]
-        pages += [
-            self.source_page(s) for s in sorted(self.project.sources.values(), key=lambda s: s.id)
+        """Return every page, planned; source pages last, as they list who quotes them."""
+        pages = [spec.make() for spec in self.specs()]
+        return pages + [spec.make() for spec in self.source_specs(pages)]
+
+    def specs(self) -> list[Spec]:
+        """Return every page but the source pages, each with the values it is planned from."""
+        people, events, sources = tuple(self.people), tuple(self.events), tuple(self.sources)
+        specs = [
+            Spec(
+                f"people/{p.id}/", "person.html", self._person_deps(p), partial(self.person_page, p)
+            )
+            for p in self.people
         ]
-        pages.append(Page("404.html", "404.html", "Page not found", self.project.site.description))
-        return pages
+        specs += [
+            Spec("", "home.html", (people, events, sources), self.home_page),
+            Spec("people/", "people.html", (people,), self.people_page),
+            Spec("timeline/", "timeline.html", (events, people, sources), self.timeline_page),
+            Spec("about/", "about.html", (sources,), self.about_page),
+            Spec("404.html", "404.html", (), self.not_found_page),
+        ]
+        # Every page shows the site's name and the date of the newest source.
+        site = (self.project.site, self.as_of)
+        return [Spec(s.route, s.template, (*site, *s.deps), s.make) for s in specs]
+
+    def source_specs(self, pages: list[Page]) -> list[Spec]:
+        """Return the source pages, which link back to every note on ``pages`` that quotes them."""
+        quoted_by: dict[tuple[str, str], list[Link]] = defaultdict(list)
+        for page in pages:
+            for note in page.notes:
+                href = self.urls.page(page.route) + "#" + note.id
+                quoted_by[note.key].append(Link(page.title, href))
+        specs = []
+        for source in self.sources:
+            passages = tuple(
+                (quote, span, tuple(quoted_by.get((source.id, quote), ())))
+                for quote, span in self.quoted_in[source.id]
+            )
+            deps = (self.project.site, self.as_of, source, passages)
+            make = partial(self.source_page, source, passages)
+            specs.append(Spec(f"sources/{source.id}/", "source.html", deps, make))
+        return specs
+
+    def _person_deps(self, person: Person) -> tuple[object, ...]:
+        """Everything a profile shows: the person, who it links, its events, what it cites."""
+        events = tuple(self.events_of.get(person.id, ()))
+        linked = {r.person for r in person.relations} | {e for ev in events for e in ev.people}
+        others = tuple(self.project.people.get(pid) for pid in sorted(linked))
+        inverse = tuple(other for other, _, _ in self.inverse.get(person.id, ()))
+        cited = {c.source for cs in citations_of_person(person) for c in cs}
+        cited |= {c.source for ev in events for cs in citations_of_event(ev) for c in cs}
+        sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
+        return (person, events, others, inverse, sources)
 
     def person_link(self, pid: str) -> Link:
         person = self.project.people[pid]
@@ -290,6 +357,7 @@ class Planner:
             "person.html",
             person.name,
             _plain(person.summary[0].text) if person.summary else person.name,
+            draft=person.draft,
         )
         notes = Footnotes(page, self)
         # Notes are numbered in the order the template shows the claims.
@@ -315,7 +383,7 @@ class Planner:
                 )
         differ = notes.differ(person.differ)
         facts = tuple(notes.cited(f) for f in person.facts if f.kind not in INFOBOX_KINDS)
-        events = tuple(self.event_view(e, notes) for e in self.events if person.id in e.people)
+        events = tuple(self.event_view(e, notes) for e in self.events_of.get(person.id, ()))
         page.data = {
             "person": person,
             "role": ROLE_LABELS[person.role],
@@ -388,7 +456,9 @@ class Planner:
         }
         return page
 
-    def source_page(self, source: Source) -> Page:
+    def source_page(
+        self, source: Source, quoted: tuple[tuple[str, Span, tuple[Link, ...]], ...]
+    ) -> Page:
         title = f"{source.outlet}, {source.published.date.label()}"
         page = Page(
             f"sources/{source.id}/",
@@ -397,11 +467,9 @@ class Planner:
             f"The article by {source.outlet} quoted in this explainer, "
             "with every quoted passage marked.",
         )
+        # A passage quoted only by drafts is left out with them.
         passages = sorted(
-            (
-                (span, anchor_id(q), self.quoted_by.get((source.id, q), []))
-                for q, span in self.quoted_in[source.id]
-            ),
+            ((span, anchor_id(q), list(links)) for q, span, links in quoted if links),
             key=lambda item: (item[0].start, item[0].end),
         )
         page.data = {
@@ -416,6 +484,9 @@ class Planner:
             ],
         }
         return page
+
+    def not_found_page(self) -> Page:
+        return Page("404.html", "404.html", "Page not found", self.project.site.description)
 
 
 def _rule(start: PartialDate, end: PartialDate | None, days: int | None) -> str:

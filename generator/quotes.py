@@ -10,6 +10,7 @@ highlighted where it stands.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -24,8 +25,13 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Return ``text`` with typography folded: one kind of quote, of dash, of space."""
+    """Return ``text`` with typography folded: one kind of quote, of dash, of space.
+
+    Memoised: a build folds each quote several times (to check it, to number
+    its note, to make its anchor), and the preview does so on every save.
+    """
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
@@ -65,10 +71,15 @@ class SourceText:
             positions.append(i)
         self.folded = "".join(folded)
         self._positions = positions
+        self._found: dict[str, list[Span]] = {}
 
     def find_all(self, quote: str) -> list[Span]:
         """Return every place ``quote`` stands, in order."""
-        needle = fold(quote)
+        if quote not in self._found:
+            self._found[quote] = self._find_all(fold(quote))
+        return list(self._found[quote])
+
+    def _find_all(self, needle: str) -> list[Span]:
         if not needle:
             return []
         spans = []

@@ -8,11 +8,13 @@ links limited to http, https, mailto and the site itself.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -63,6 +65,7 @@ class Renderer:
         self.env.filters["inline"] = self.inline
         self.env.filters["json_script"] = json_for_script
         self.env.globals.update(globals_)
+        self._fingerprints: dict[str, str] = {}
 
     def block(self, text: str) -> Markup:
         return Markup(self.md.render(text))
@@ -74,6 +77,37 @@ class Renderer:
         template = self.env.get_template(page.template)
         return template.render(page=page, **page.data).encode("utf-8")
 
+    def fingerprint(self, name: str) -> str:
+        """Return a digest of template ``name`` and of every template it extends or includes.
+
+        Two renders of equal pages with equal fingerprints give equal bytes, so
+        a template edit re-renders only the pages whose templates use it.
+        """
+        if name not in self._fingerprints:
+            self._fingerprints[name] = self._digest(name)
+        return self._fingerprints[name]
+
+    def _digest(self, name: str) -> str:
+        loader = self.env.loader
+        assert loader is not None
+        sources: dict[str, str] = {}
+        pending = [name]
+        try:
+            while pending:
+                current = pending.pop()
+                if current in sources:
+                    continue
+                sources[current] = loader.get_source(self.env, current)[0]
+                for ref in jinja2.meta.find_referenced_templates(self.env.parse(sources[current])):
+                    # A name computed at render time could be any template.
+                    pending.extend([ref] if ref is not None else self.env.list_templates())
+        except jinja2.TemplateError as exc:
+            return f"broken: {exc!r}"  # rendering will report it at its line
+        digest = hashlib.sha256()
+        for key in sorted(sources):
+            digest.update(f"{key}\0{sources[key]}\0".encode())
+        return digest.hexdigest()
+
 
 def theme_dirs(project_root: Path) -> list[Path]:
     """Return the template folders, the project's own first."""
@@ -83,6 +117,17 @@ def theme_dirs(project_root: Path) -> list[Path]:
         if own.is_dir() and own.resolve() != DEFAULT_THEME.resolve()
         else [DEFAULT_THEME]
     )
+
+
+def theme_signature(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Return the name, mtime and size of every file of the theme: it changes on any edit."""
+    found = []
+    for folder in dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                found.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(found)
 
 
 def assets(dirs: list[Path]) -> dict[str, bytes]:

@@ -1,24 +1,40 @@
 """``explainer serve``: build, serve the site, rebuild and reload on every save.
 
-One livereload server and one callback. A build that fails on bad content
-does not stop the server: the browser gets a page listing every error, and the
-site comes back by itself on the next good save.
+The preview keeps one :class:`~generator.build.Builder`, so a save re-reads the
+files that changed and re-renders the pages that use them. The site is served
+from memory, never from disk: a request can only name a file the build made,
+so no path reaches outside it. Bad content does not stop the server: every
+page shows the list of errors until a save fixes them.
+
+livereload provides the server and the browser side. Its own file watcher polls
+every 0.8 s and drops a reload that comes within 3 s of the last one, so the
+preview brings its own watcher, which polls the inputs every 0.1 s and reloads
+on every change.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import mimetypes
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from generator.build import Options, build
+from generator.build import Builder, Options
 from generator.errors import ContentError
-from generator.write import write_site
+from generator.pages import Urls
 
 log = logging.getLogger(__name__)
 
-RELOAD_THROTTLE = 0.2
-"""livereload drops reloads within 3 s of the last; two quick saves must both show."""
+POLL_SECONDS = 0.1
+"""How often the inputs are looked at; half of it is the average wait after a save."""
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
 
 def error_page(exc: ContentError) -> bytes:
@@ -32,30 +48,152 @@ def error_page(exc: ContentError) -> bytes:
     ).encode()
 
 
+def input_signatures(root: Path) -> dict[str, tuple[int, int]]:
+    """Return (mtime, size) of every file the build reads, keyed by path under ``root``."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in ("content", "seeds", "templates"):
+        for dirpath, dirnames, filenames in os.walk(root / folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                if name.startswith(".") or name.endswith(("~", ".swp")):
+                    continue
+                path = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue  # removed while we looked: the next poll sees it gone
+                found[os.path.relpath(path, root)] = (st.st_mtime_ns, st.st_size)
+    return found
+
+
+@dataclass(slots=True)
+class _State:
+    files: dict[str, bytes]
+    error: bytes | None = None
+
+
+class Preview:
+    """The preview's builds, and the WSGI application that serves their latest result."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.builder = Builder(options)
+        self.urls = Urls.from_base(options.base_url)
+        self.state = _State({})
+        self.seen = input_signatures(Path(options.project))
+
+    def rebuild(self, changed: Iterable[str] = ()) -> bool:
+        """Build; keep the result or the errors for the next request. Return True on success."""
+        changed = list(changed)
+        what = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if changed[3:] else "")
+        try:
+            result = self.builder.build()
+        except ContentError as exc:
+            self.state.error = error_page(exc)
+            log.error(exc.report())
+            return False
+        self.state = _State(result.files)
+        for warning in result.warnings:
+            log.warning(warning.format())
+        log.info(
+            "%s%d of %d pages rendered in %.0f ms",
+            f"{what} changed: " if what else "built: ",
+            result.rendered,
+            result.pages,
+            result.seconds * 1000,
+        )
+        return True
+
+    def poll(self) -> list[str]:
+        """Return the inputs changed, added or removed since the last poll."""
+        now = input_signatures(Path(self.options.project))
+        changed = sorted(k for k in now.keys() | self.seen.keys() if now.get(k) != self.seen.get(k))
+        self.seen = now
+        return changed
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
+        """Serve a file of the latest build, or the error page while the content is broken."""
+        status, headers, body = self.respond(environ.get("REQUEST_METHOD", ""), environ)
+        headers = [*headers, ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
+        start_response(status, headers)
+        return [body] if environ.get("REQUEST_METHOD") != "HEAD" else [b""]
+
+    def respond(
+        self, method: str, environ: dict[str, Any]
+    ) -> tuple[str, list[tuple[str, str]], bytes]:
+        """Return the status, headers and body for a request."""
+        if method not in ("GET", "HEAD"):
+            return "405 Method Not Allowed", [("Allow", "GET, HEAD")], b"method not allowed\n"
+        path = environ.get("PATH_INFO", "") or "/"
+        root = self.urls.root
+        if path in ("/", root.rstrip("/")) and path != root:
+            return "301 Moved Permanently", [("Location", root)], b""
+        if not path.startswith(root):
+            return self._not_found()
+        rel = path[len(root) :]
+        parts = rel.split("/")
+        if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+            return "400 Bad Request", [("Content-Type", "text/plain")], b"bad path\n"
+        if rel == "" or rel.endswith("/"):
+            rel += "index.html"
+        error = self.state.error
+        if error is not None and (rel.endswith(".html") or rel not in self.state.files):
+            return "500 Internal Server Error", [("Content-Type", "text/html")], error
+        body = self.state.files.get(rel)
+        if body is None:
+            if rel + "/index.html" in self.state.files:
+                return "301 Moved Permanently", [("Location", path + "/")], b""
+            return self._not_found()
+        kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind.endswith(("xml", "json", "javascript")):
+            kind += "; charset=utf-8"
+        return "200 OK", [("Content-Type", kind)], body
+
+    def _not_found(self) -> tuple[str, list[tuple[str, str]], bytes]:
+        body = self.state.files.get("404.html", b"not found\n")
+        return "404 Not Found", [("Content-Type", "text/html; charset=utf-8")], body
+
+
 def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
-    """Build into ``options.out``, serve it and rebuild on changes until interrupted."""
+    """Build, serve and rebuild on changes until interrupted."""
     import livereload  # imported here: only the preview needs it
     from livereload.handlers import LiveReloadHandler
+    from livereload.watcher import Watcher
+    from tornado import ioloop
 
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = RELOAD_THROTTLE
-    assert options.out is not None
-    out = options.out
+    preview = Preview(options)
 
-    def rebuild() -> None:
-        try:
-            result = build(options)
-            log.info("rebuilt %d pages in %.2f s", result.pages, result.seconds)
-        except ContentError as exc:
-            log.error(exc.report())
-            page = error_page(exc)
-            write_site({"index.html": page, "404.html": page}, out)
+    class InputWatcher(Watcher):  # type: ignore[misc]  # livereload is untyped
+        """Polls the project's inputs, rebuilds on a change and reports it for a reload."""
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
+        def start(self, callback: Callable[[], None]) -> bool:
+            ioloop.PeriodicCallback(callback, POLL_SECONDS * 1000).start()
+            return True  # livereload then starts no poller of its own
+
+        def examine(self) -> tuple[str | None, None]:
+            changed = preview.poll()
+            if not changed:
+                return None, None
+            preview.rebuild(changed)
+            self.filepath = changed[0]
+            return changed[0], None
+
+    # Every rebuild must reach the browser, however close to the one before.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    if host not in LOOPBACK:
         log.warning("warning: serving on %s makes the preview reachable from other machines", host)
-    rebuild()
-    server = livereload.Server()
-    root = Path(options.project)
-    for folder in ("content", "seeds", "templates"):
-        if (root / folder).is_dir():
-            server.watch(str(root / folder), rebuild)
-    server.serve(host=host, port=port, root=str(out), open_url_delay=0 if open_browser else None)
+    started = time.perf_counter()
+    preview.rebuild()
+    log.debug("first build in %.2f s", time.perf_counter() - started)
+    watcher = InputWatcher()
+    watcher._tasks = {str(options.project): None}  # livereload watches the cwd when it has none
+    server = livereload.Server(app=preview, watcher=watcher)
+    url = f"http://{host}:{port}{preview.urls.root}"
+    log.info("serving %s on %s (Ctrl-C to stop)", options.project, url)
+    server.serve(
+        host=host,
+        port=port,
+        debug=False,
+        open_url_delay=0 if open_browser else None,
+        restart_delay=0,
+    )

@@ -1,11 +1,15 @@
-"""The preview's error page lists every problem, escaped."""
+"""The preview: its error page, what it serves and refuses, and how it sees a save."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
+
+from generator.build import Options
 from generator.errors import ContentError, Diagnostic
-from generator.serve import error_page
+from generator.serve import Preview, error_page, input_signatures
 
 
 class _Items(HTMLParser):
@@ -37,3 +41,65 @@ def test_error_page_lists_every_diagnostic_escaped() -> None:
     assert parser.items[0].startswith("content/events/x.yaml:9: bad <script>")
     assert parser.items[1].startswith("content/people/a.yaml:3: unknown field 'nmae'")
     assert "script" not in parser.tags
+
+
+def _get(preview: Preview, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    status, headers, body = preview.respond(method, {"PATH_INFO": path})
+    return int(status.split()[0]), dict(headers), body
+
+
+def test_preview_serves_the_build_under_its_base_path(fixture_site: Path) -> None:
+    preview = Preview(Options(fixture_site, None, "/explainer/", drafts=True))
+    assert preview.rebuild()
+    code, headers, body = _get(preview, "/explainer/people/dana-example/")
+    assert code == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b'href="/explainer/assets/style.css"' in body
+    assert _get(preview, "/")[:2] == (301, {"Location": "/explainer/"})
+    assert _get(preview, "/explainer/people/dana-example")[:2] == (
+        301,
+        {"Location": "/explainer/people/dana-example/"},
+    )
+    assert _get(preview, "/people/dana-example/")[0] == 404
+    assert _get(preview, "/explainer/assets/style.css")[1]["Content-Type"].startswith("text/css")
+
+
+@pytest.mark.parametrize(
+    "path", ["/../etc/passwd", "/a/../../pyproject.toml", "/./index.html", "/x\\..\\y"]
+)
+def test_preview_refuses_paths_that_climb(fixture_site: Path, path: str) -> None:
+    preview = Preview(Options(fixture_site, None))
+    preview.rebuild()
+    assert _get(preview, path)[0] == 400
+
+
+def test_preview_answers_only_get_and_head(fixture_site: Path) -> None:
+    preview = Preview(Options(fixture_site, None))
+    preview.rebuild()
+    assert _get(preview, "/", "POST")[0] == 405
+    assert _get(preview, "/", "HEAD")[0] == 200
+
+
+def test_preview_shows_errors_until_the_content_is_fixed(fixture_site: Path) -> None:
+    preview = Preview(Options(fixture_site, None))
+    assert preview.rebuild()
+    person = fixture_site / "content/people/dana-example.yaml"
+    good = person.read_text(encoding="utf-8")
+    person.write_text(good.replace("name:", "nmae:", 1), encoding="utf-8")
+    assert preview.poll() == ["content/people/dana-example.yaml"]
+    assert not preview.rebuild()
+    code, _, body = _get(preview, "/people/lev-sample/")
+    assert code == 500
+    assert b"content/people/dana-example.yaml:" in body and b"nmae" in body
+    assert _get(preview, "/assets/style.css")[0] == 200, "the error page keeps its styles"
+    person.write_text(good, encoding="utf-8")
+    assert preview.poll() and preview.rebuild()
+    assert _get(preview, "/people/lev-sample/")[0] == 200
+
+
+def test_input_signatures_cover_the_inputs_and_skip_editor_files(fixture_site: Path) -> None:
+    (fixture_site / "content/people/.dana.yaml.swp").write_text("x")
+    (fixture_site / "content/people/dana.yaml~").write_text("x")
+    found = input_signatures(fixture_site)
+    assert "content/people/dana-example.yaml" in found
+    assert "seeds/herald.txt" in found
+    assert not any(k.endswith(("~", ".swp")) for k in found)

@@ -1,0 +1,149 @@
+"""The incremental path that ``serve`` uses gives the same bytes as a full build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run, tree
+
+from generator.build import Builder, Options, build
+from generator.errors import ContentError
+
+
+def _sub(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert changed != text, f"{pattern!r} not found in {path}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def _rename(p: Path) -> None:
+    _sub(p / "content/people/maxim-herkin.yaml", r"^name: .*$", "name: Maxim Herkin (edited)")
+
+
+def _add_person(p: Path) -> None:
+    (p / "content/people/added-person.yaml").write_text(
+        (REPO / "content/people/yelena.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+
+
+def _delete_person(p: Path) -> None:
+    (p / "content/people/added-person.yaml").unlink()
+
+
+def _edit_event(p: Path) -> None:
+    _sub(p / "content/events/2025.yaml", r"^  title: .*$", "  title: An edited event title")
+
+
+def _edit_template(p: Path) -> None:
+    _sub(p / "templates/person.html", r">At a glance<", ">In brief<")
+
+
+def _edit_shared_template(p: Path) -> None:
+    _sub(p / "templates/base.html", r"Skip to content", "Skip to the content")
+
+
+def _edit_site(p: Path) -> None:
+    _sub(p / "content/site.yaml", r"^title: .*$", "title: An edited title")
+
+
+def _edit_asset(p: Path) -> None:
+    path = p / "templates/assets/style.css"
+    path.write_text(path.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+
+
+def _draft_person(p: Path) -> None:
+    path = p / "content/people/vitaly.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "draft: true\n", encoding="utf-8")
+
+
+EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("change a person", _rename),
+    ("add a person", _add_person),
+    ("delete a person", _delete_person),
+    ("change an event", _edit_event),
+    ("change a page template", _edit_template),
+    ("change the base template", _edit_shared_template),
+    ("change site.yaml", _edit_site),
+    ("change a stylesheet", _edit_asset),
+    ("mark a person as a draft", _draft_person),
+]
+
+
+def test_incremental_equals_full_after_each_edit(real_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "incremental"
+    builder = Builder(Options(real_copy, out))
+    first = builder.build()
+    assert first.rendered == first.pages
+    for name, edit in EDITS:
+        edit(real_copy)
+        result = builder.build()
+        full_out = tmp_path / f"full-{len(name)}-{name[:10].replace(' ', '-')}"
+        assert run("build", "-q", "--project", real_copy, "--out", full_out) == 0
+        expected = tree(full_out)
+        assert result.files == {k: v for k, v in expected.items() if k != ".hostage-explainer"}
+        assert tree(out) == expected, f"after '{name}' the incremental output differs"
+        assert result.written, f"'{name}' changed nothing on disk"
+
+
+def test_an_edit_renders_only_the_pages_that_use_it(real_copy: Path) -> None:
+    builder = Builder(Options(real_copy))
+    total = builder.build().pages
+    assert builder.build().rendered == 0, "nothing changed, nothing to render"
+    _sub(real_copy / "content/people/vitaly.yaml", r"^name: .*$", "name: Vitaly (edited)")
+    rendered = builder.build().rendered
+    # His profile, the people index, home and timeline, his relatives, the sources he cites.
+    assert 1 < rendered < total
+    _edit_template(real_copy)
+    people = len(list((real_copy / "content/people").glob("*.yaml")))
+    assert builder.build().rendered == people, "a profile template edit re-renders profiles only"
+
+
+def test_a_failed_build_keeps_the_builder_usable(real_copy: Path) -> None:
+    builder = Builder(Options(real_copy))
+    builder.build()
+    person = real_copy / "content/people/yelena.yaml"
+    good = person.read_text(encoding="utf-8")
+    person.write_text(good + "nmae: x\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        builder.build()
+    assert "content/people/yelena.yaml" in caught.value.report()
+    person.write_text(good, encoding="utf-8")
+    assert builder.build().files == build(Options(real_copy)).files
+
+
+def test_drafts_are_left_out_unless_asked_for(real_copy: Path, tmp_path: Path) -> None:
+    _draft_person(real_copy)
+    published = build(Options(real_copy, tmp_path / "published")).files
+    assert "people/vitaly/index.html" not in published
+    assert b"people/vitaly/" not in b"".join(published.values())
+    with_drafts = build(Options(real_copy, tmp_path / "drafts", drafts=True)).files
+    assert b'class="draft-banner"' in with_drafts["people/vitaly/index.html"]
+    assert b'class="draft-banner"' not in with_drafts["people/yelena/index.html"]
+    assert b"people/vitaly/" in with_drafts["sitemap.xml"]
+
+
+def test_a_draft_event_is_marked_on_the_timeline(real_copy: Path) -> None:
+    events = real_copy / "content/events/2025.yaml"
+    _sub(events, r"^- id: (.*)$", "- id: \\1\n  draft: true")
+    timeline = build(Options(real_copy, drafts=True)).files["timeline/index.html"].decode()
+    assert '<strong class="badge">Draft</strong>' in timeline
+    published = build(Options(real_copy)).files["timeline/index.html"].decode()
+    assert '<strong class="badge">Draft</strong>' not in published
+
+
+def test_incremental_writes_only_what_changed(real_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    builder = Builder(Options(real_copy, out))
+    builder.build()
+    _edit_event(real_copy)
+    written = builder.build().written
+    assert "timeline/index.html" in written
+    assert "assets/style.css" not in written
+    shutil.rmtree(out)
+    builder.build()  # the folder is gone: the next build writes it whole again
+    assert (out / "timeline/index.html").is_file()

@@ -1,0 +1,118 @@
+"""``explainer serve`` in a real browser: a save shows up without touching the page.
+
+Runs Debian's chromium through Playwright (never a downloaded browser). Skipped
+where chromium is not installed; ``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WAIT_MS = 15_000
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(real_copy: Path, tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        args = ["serve", "--project", str(real_copy), "--port", str(port)]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", *args, "--base-url", "/explainer/"],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/explainer/"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                pytest.fail(f"explainer serve did not start:\n{log.read_text()}")
+            time.sleep(0.1)
+    yield url, real_copy, proc
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def page(server: tuple[str, Path, subprocess.Popen[bytes]]) -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser.new_page()
+        browser.close()
+
+
+def _set_name(path: Path, name: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^name: .*$", f"name: {name}", text, count=1), encoding="utf-8")
+
+
+def test_a_save_reaches_the_open_page(server, page) -> None:  # type: ignore[no-untyped-def]
+    url, project, proc = server
+    person = project / "content/people/maxim-herkin.yaml"
+    page.goto(url + "people/maxim-herkin/")
+    heading = page.locator("h1")
+    sync_api.expect(heading).to_have_text("Maxim Herkin")
+
+    _set_name(person, "Maxim Herkin (first save)")
+    sync_api.expect(heading).to_have_text("Maxim Herkin (first save)", timeout=WAIT_MS)
+    # A second save a second later must reach the browser too (livereload's own
+    # throttle would drop it).
+    time.sleep(1)
+    _set_name(person, "Maxim Herkin (second save)")
+    sync_api.expect(heading).to_have_text("Maxim Herkin (second save)", timeout=WAIT_MS)
+
+    good = person.read_text(encoding="utf-8")
+    person.write_text(good + "summary: [unclosed\n", encoding="utf-8")
+    sync_api.expect(page.locator("h1")).to_contain_text("The build failed", timeout=WAIT_MS)
+    errors = page.locator("li").all_inner_texts()
+    assert any(re.match(r"content/people/maxim-herkin\.yaml:\d+: ", e) for e in errors), errors
+
+    person.write_text(good, encoding="utf-8")
+    sync_api.expect(page.locator("h1")).to_have_text("Maxim Herkin (second save)", timeout=WAIT_MS)
+    assert proc.poll() is None, "the server is still running"
+
+
+def test_a_template_save_reaches_the_open_page(server, page) -> None:  # type: ignore[no-untyped-def]
+    url, project, _ = server
+    page.goto(url + "timeline/")
+    template = project / "templates/base.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("Skip to content", "Skip to the timeline"), encoding="utf-8")
+    sync_api.expect(page.locator(".skip-link")).to_have_text(
+        "Skip to the timeline", timeout=WAIT_MS
+    )
