@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import render, structured
+from generator import editorial, render, structured
 from generator.check import Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import ProjectPaths, load_project
@@ -36,6 +36,10 @@ class Options:
     out: Path | None = None
     """None: check only, write nothing."""
     base_url: str = "/"
+    strict: bool = False
+    """Fail on warnings too."""
+    as_of: dt.date | None = None
+    """The day announcements are judged against; None: the newest source's date."""
 
 
 @dataclass(slots=True)
@@ -49,16 +53,19 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def load_and_check(paths: ProjectPaths) -> tuple[Project, Evidence, list[Diagnostic]]:
+def load_and_check(
+    paths: ProjectPaths, as_of: dt.date | None = None
+) -> tuple[Project, Evidence, list[Diagnostic]]:
     """Load and verify a project; raise ContentError on errors, return the warnings."""
     diagnostics: list[Diagnostic] = []
     project = load_project(paths, diagnostics)
     evidence = Evidence({}, {})
     if project is not None:
         evidence = verify(project, diagnostics)
+        evidence = editorial.review(project, evidence, diagnostics, as_of)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors or project is None:
-        raise ContentError(errors)
+        raise ContentError(diagnostics)
     return project, evidence, [d for d in diagnostics if d.severity == "warning"]
 
 
@@ -164,7 +171,9 @@ def build(options: Options) -> BuildResult:
         target = guard_output(
             options.out, paths.root, [paths.content, paths.seeds, paths.root / "templates"]
         )
-    project, evidence, warnings = load_and_check(paths)
+    project, evidence, warnings = load_and_check(paths, options.as_of)
+    if options.strict and warnings:
+        raise ContentError(warnings)
     pages, files = render_site(project, evidence, Urls.from_base(options.base_url), paths.root)
     if target is not None:
         write_site(files, target)

@@ -37,6 +37,16 @@ EVENT_KINDS = (
 )
 EVENT_STATUSES = ("happened", "announced", "expected")
 DATE_BASES = ("stated", "url", "inferred")
+EDITORIAL_CHECKS = (
+    "spelling",
+    "unattested-name",
+    "stale",
+    "conflict",
+    "unused-source",
+    "no-url",
+    "inferred-date",
+)
+"""The editorial findings a case file may acknowledge (see generator/editorial.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,18 @@ class Citation:
     """Id of the cited source."""
     quote: str
     """The passage as the editor copied it; matched up to typography."""
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """An editorial warning the editors have seen and accept, with their reason."""
+
+    check: str
+    """One of EDITORIAL_CHECKS."""
+    subject: str
+    """What the finding is about (a spelling, an event id, a fact kind); '' for any."""
+    reason: str
     where: Where
 
 
@@ -131,6 +153,7 @@ class Person:
     relations: tuple[Relation, ...]
     differ: tuple[Disagreement, ...]
     where: Where
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +182,8 @@ class Published:
     basis: str
     """stated, url or inferred."""
     evidence: str
+    line: int = 0
+    """Line of ``basis`` in the source's file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +212,7 @@ class Source:
     published: Published
     hide: tuple[Hidden, ...]
     where: Where
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +224,7 @@ class Site:
     language: str
     intro: str
     about: str
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

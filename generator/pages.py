@@ -131,6 +131,8 @@ class EventView:
     refs: tuple[Ref, ...]
     differ: tuple[DifferView, ...]
     href: str
+    overdue: str = ""
+    """Set when the announced date has passed unconfirmed (see generator.editorial)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +258,7 @@ class Planner:
             notes.refs(event.citations),
             notes.differ(event.differ),
             self.urls.page("timeline/") + "#" + event.id,
+            self.evidence.overdue_events.get(event.id, ""),
         )
 
     def status(self, person: Person, notes: Footnotes) -> Status | None:
@@ -328,6 +331,7 @@ class Planner:
             "disagreements": differ,
             "events": events,
             "as_of": self.as_of,
+            "overdue": self.evidence.overdue_people.get(person.id, ()),
         }
         return page
 
