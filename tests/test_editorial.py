@@ -369,3 +369,14 @@ def test_real_content_spelling_variant_is_caught_when_unlisted(real_copy, capsys
             " ('Troufanov') that is not listed",
         )
     ]
+
+
+def test_site_level_acknowledgement_covers_every_source(fixture_site, capsys) -> None:
+    unacknowledge(fixture_site)
+    with (fixture_site / "content/site.yaml").open("a", encoding="utf-8") as f:
+        f.write("acknowledged:\n  - check: inferred-date\n    reason: all dates are made up\n")
+    items = findings(fixture_site, capsys)
+    assert about(items, "inferred date") == []
+    assert [i["message"] for i in items] == [
+        "source 'herald' has no URL: readers cannot open the original"
+    ]
