@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import jinja2.runtime
 
-from generator import render, structured
+from generator import editorial, render, structured
 from generator.check import Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project
@@ -41,6 +41,10 @@ class Options:
     base_url: str = "/"
     drafts: bool = False
     """Include the people and events marked ``draft: true``."""
+    strict: bool = False
+    """Fail on warnings too."""
+    as_of: dt.date | None = None
+    """The day announcements are judged against; None: the newest source's date."""
 
 
 @dataclass(slots=True)
@@ -62,6 +66,7 @@ def load_and_check(
     paths: ProjectPaths,
     cache: FileCache | None = None,
     folded: dict[str, SourceText] | None = None,
+    as_of: dt.date | None = None,
 ) -> tuple[Project, Evidence, list[Diagnostic]]:
     """Load and verify a project; raise ContentError on errors, return the warnings."""
     diagnostics: list[Diagnostic] = []
@@ -69,9 +74,10 @@ def load_and_check(
     evidence = Evidence({}, {})
     if project is not None:
         evidence = verify(project, diagnostics, folded)
+        evidence = editorial.review(project, evidence, diagnostics, as_of)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors or project is None:
-        raise ContentError(errors)
+        raise ContentError(diagnostics)
     return project, evidence, [d for d in diagnostics if d.severity == "warning"]
 
 
@@ -116,7 +122,11 @@ class Builder:
         if self.options.out is not None:
             inputs = [self.paths.content, self.paths.seeds, self.paths.root / "templates"]
             target = guard_output(self.options.out, self.paths.root, inputs)
-        project, evidence, warnings = load_and_check(self.paths, self._files, self._folded)
+        project, evidence, warnings = load_and_check(
+            self.paths, self._files, self._folded, self.options.as_of
+        )
+        if self.options.strict and warnings:
+            raise ContentError(warnings)
         if not self.options.drafts:
             project = project.without_drafts()
         try:

@@ -8,7 +8,7 @@ planner needs to link footnotes to passages.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.errors import Diagnostic, did_you_mean
 from generator.model import Citation, Disagreement, Event, Person, Project, Source
@@ -25,6 +25,10 @@ class Evidence:
     """(source id, folded quote) -> the first visible place it stands."""
     hidden: dict[str, tuple[Span, ...]]
     """source id -> the passages hidden as clutter, in order."""
+    overdue_events: dict[str, str] = field(default_factory=dict)
+    """event id -> why its announcement is overdue (see generator.editorial)."""
+    overdue_people: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """person id -> the overdue announcements that concern them."""
 
     def span(self, citation: Citation) -> Span:
         return self.spans[(citation.source, fold(citation.quote))]
@@ -67,7 +71,6 @@ def verify(
         folded.update((project.sources[sid].text, text) for sid, text in texts.items())
     hidden = {sid: _hidden_spans(s, texts[sid], diagnostics) for sid, s in project.sources.items()}
     spans: dict[tuple[str, str], Span] = {}
-    cited: set[str] = set()
 
     def check_citations(citations: tuple[Citation, ...]) -> None:
         for c in citations:
@@ -81,7 +84,6 @@ def verify(
                     )
                 )
                 continue
-            cited.add(c.source)
             key = (c.source, fold(c.quote))
             if key not in spans:
                 span = _find(
@@ -111,17 +113,6 @@ def verify(
         seen_events.setdefault(event.id, event)
         for pid in event.people:
             _check_person_id(pid, project, event.where.path, event.where.line, diagnostics)
-    for sid, source in project.sources.items():
-        if sid not in cited:
-            diagnostics.append(
-                Diagnostic(
-                    source.where.path,
-                    0,
-                    f"source '{sid}' is not cited anywhere",
-                    "cite it from a fact or an event, or remove it",
-                    "warning",
-                )
-            )
     return Evidence(spans, hidden)
 
 

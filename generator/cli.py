@@ -6,15 +6,17 @@ Exit codes: 0 done, 1 content errors (all listed), 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.build import Options, build
-from generator.errors import ContentError, UsageError
+from generator.errors import ContentError, Diagnostic, UsageError
 
 log = logging.getLogger("generator")
 
@@ -50,13 +52,32 @@ def _parser() -> argparse.ArgumentParser:
             help="where the site is served, e.g. https://example.org/explainer/ or /explainer/",
         )
 
+    def editorial(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--strict", action="store_true", help="fail on warnings too")
+        p.add_argument(
+            "--as-of",
+            default="newest",
+            metavar="DAY",
+            help="judge announcements as of: newest (the newest source's date, default),"
+            " today, or a day YYYY-MM-DD",
+        )
+
     b = sub.add_parser("build", help="build the site into --out (default: site/)")
     common(b)
+    editorial(b)
     b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: PROJECT/site)")
     base_url(b)
     b.add_argument("--drafts", action="store_true", help="include content marked 'draft: true'")
     c = sub.add_parser("check", help="run every check of the build and write nothing")
     common(c)
+    editorial(c)
+    c.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (default, on stderr), json (a list on stdout) or github"
+        " (GitHub Actions annotations on stdout)",
+    )
     s = sub.add_parser("serve", help="preview: build, serve, rebuild and reload on every save")
     common(s)
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
@@ -84,6 +105,47 @@ def _base_url(value: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def _as_of(value: str) -> dt.date | None:
+    if value == "newest":
+        return None
+    if value == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of must be newest, today or YYYY-MM-DD, not {value!r}") from None
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    """Escape a GitHub Actions workflow-command value (properties also escape ':' and ',')."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_annotations(diagnostics: Iterable[Diagnostic]) -> str:
+    """Return one ``::error`` or ``::warning`` command per diagnostic."""
+    lines = []
+    for d in diagnostics:
+        props = f"file={_escape(d.path, True)}"
+        if d.line:
+            props += f",line={d.line}"
+        message = d.message + (f"\n{d.hint}" if d.hint else "")
+        lines.append(f"::{d.severity} {props}::{_escape(message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def json_report(diagnostics: Iterable[Diagnostic]) -> str:
+    """Return the diagnostics as a JSON list of {path, line, severity, message, hint}."""
+    keys = ("path", "line", "severity", "message", "hint")
+    items = [{k: getattr(d, k) for k in keys} for d in diagnostics]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def _print(fmt: str, diagnostics: list[Diagnostic]) -> None:
+    ordered = sorted(diagnostics, key=Diagnostic.sort_key)
+    sys.stdout.write(json_report(ordered) if fmt == "json" else github_annotations(ordered))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
@@ -95,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False
+    fmt = getattr(args, "format", "text")
     try:
         if args.command == "new":
             from generator.scaffold import new_project
@@ -118,7 +181,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "build":
             out = args.out if args.out is not None else project / "site"
-            options = Options(project, out, _base_url(args.base_url), drafts=args.drafts)
+            options = Options(
+                project,
+                out,
+                _base_url(args.base_url),
+                drafts=args.drafts,
+                strict=args.strict,
+                as_of=_as_of(args.as_of),
+            )
             if "://" not in options.base_url and args.base_url != "/":
                 log.warning(
                     "warning: --base-url %s has no scheme and host; canonical links, the"
@@ -127,10 +197,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     options.base_url,
                 )
         else:
-            options = Options(project, None)
+            options = Options(project, None, strict=args.strict, as_of=_as_of(args.as_of))
         result = build(options)
     except ContentError as exc:
-        print(exc.report(), file=sys.stderr)
+        if fmt != "text":
+            _print(fmt, exc.diagnostics)
+        else:
+            print(exc.report(), file=sys.stderr)
         return exc.exit_code
     except UsageError as exc:
         print(f"explainer: error: {exc}", file=sys.stderr)
@@ -138,8 +211,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("explainer: interrupted; the previous site was left as it was", file=sys.stderr)
         return 130
-    for warning in result.warnings:
-        log.warning(warning.format())
+    if fmt != "text":
+        _print(fmt, result.warnings)
+    else:
+        for warning in result.warnings:
+            log.warning(warning.format())
     p = result.project
     verb = "built" if args.command == "build" else "checked"
     log.info(

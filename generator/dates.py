@@ -68,6 +68,10 @@ class PartialDate:
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    def last_day(self) -> dt.date:
+        """Return the last day the date may stand for (31 December 2023 for "2023")."""
+        return self._last_day()
+
     def _last_day(self) -> dt.date:
         if self.day is not None:
             return self.first_day()

@@ -54,10 +54,15 @@ class ContentError(Exception):
     def report(self) -> str:
         """Return every diagnostic, one per paragraph, and a count."""
         lines = [d.format() for d in self.diagnostics]
-        count = len(self.diagnostics)
-        lines.append(
-            f"error: {count} problem{'s' if count != 1 else ''} found; nothing was written"
-        )
+        errors = sum(d.severity == "error" for d in self.diagnostics)
+        warnings = len(self.diagnostics) - errors
+        if errors:
+            count = f"{errors} problem{'s' if errors != 1 else ''} found"
+            if warnings:
+                count += f" and {warnings} warning{'s' if warnings != 1 else ''}"
+        else:  # only under --strict
+            count = f"{warnings} warning{'s' if warnings != 1 else ''} with --strict"
+        lines.append(f"error: {count}; nothing was written")
         return "\n".join(lines)
 
 

@@ -19,10 +19,12 @@ from generator.dates import DATE_FORMS, PartialDate, parse_date
 from generator.errors import Diagnostic, did_you_mean
 from generator.model import (
     DATE_BASES,
+    EDITORIAL_CHECKS,
     EVENT_KINDS,
     EVENT_STATUSES,
     FACT_KINDS,
     ROLES,
+    Acknowledgement,
     Captivity,
     Citation,
     Claim,
@@ -375,19 +377,33 @@ class _Reader:
                 out.append(Disagreement(topic, note, accounts, self.where(d)))
         return tuple(out)
 
+    def acknowledged(self, m: Mapping) -> tuple[Acknowledgement, ...]:
+        out = []
+        for node in self.items(m, "acknowledged"):
+            a = self.mapping(node, "an acknowledgement", ("check", "reason"), ("subject",))
+            if a is None:
+                continue
+            check, reason = self.choice(a, "check", EDITORIAL_CHECKS), self.text(a, "reason")
+            if check and reason:
+                subject = self.text(a, "subject") or ""
+                out.append(Acknowledgement(check, subject, reason, self.where(a)))
+        return tuple(out)
+
 
 def _is_null(node: Node) -> bool:
     return isinstance(node, Scalar) and node.is_null
 
 
 def _site(r: _Reader, node: Node) -> Site | None:
-    m = r.mapping(node, "the site file", ("title", "description", "language", "intro", "about"))
+    fields = ("title", "description", "language", "intro", "about")
+    m = r.mapping(node, "the site file", fields, ("acknowledged",))
     if m is None:
         return None
-    values = [r.text(m, k) for k in ("title", "description", "language", "intro", "about")]
-    if any(v is None for v in values):
+    title, description, language, intro, about = (r.text(m, k) for k in fields)
+    acknowledged = r.acknowledged(m)
+    if not (title and description and language and intro and about):
         return None
-    return Site(*values)  # type: ignore[arg-type]
+    return Site(title, description, language, intro, about, acknowledged)
 
 
 def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
@@ -395,7 +411,7 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
         node,
         "a source",
         ("seed", "outlet", "language", "published"),
-        ("format", "headline", "url", "hide"),
+        ("format", "headline", "url", "hide", "acknowledged"),
     )
     if m is None:
         return None
@@ -415,7 +431,7 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
                 r.text(p, "evidence"),
             )
             if date and basis and evidence:
-                published = Published(date, basis, evidence)
+                published = Published(date, basis, evidence, p.items["basis"].line)
     hide = []
     for item in r.items(m, "hide"):
         h = r.mapping(item, "an item of 'hide'", ("text",), ("to_end",))
@@ -436,6 +452,7 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
         published,
         tuple(hide),
         r.where(m),
+        r.acknowledged(m),
     )
 
 
@@ -462,7 +479,7 @@ def _person(r: _Reader, node: Node) -> Person | None:
         node,
         "a person",
         ("name", "role", "summary"),
-        ("spellings", "captivity", "facts", "relations", "differ", "draft"),
+        ("spellings", "captivity", "facts", "relations", "differ", "draft", "acknowledged"),
     )
     if m is None:
         return None
@@ -496,6 +513,7 @@ def _person(r: _Reader, node: Node) -> Person | None:
         r.differ(m),
         r.where(m),
         r.flag(m, "draft"),
+        r.acknowledged(m),
     )
 
 

@@ -37,6 +37,16 @@ EVENT_KINDS = (
 )
 EVENT_STATUSES = ("happened", "announced", "expected")
 DATE_BASES = ("stated", "url", "inferred")
+EDITORIAL_CHECKS = (
+    "spelling",
+    "unattested-name",
+    "stale",
+    "conflict",
+    "unused-source",
+    "no-url",
+    "inferred-date",
+)
+"""The editorial findings a case file may acknowledge (see generator/editorial.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,18 @@ class Citation:
     """Id of the cited source."""
     quote: str
     """The passage as the editor copied it; matched up to typography."""
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """An editorial warning the editors have seen and accept, with their reason."""
+
+    check: str
+    """One of EDITORIAL_CHECKS."""
+    subject: str
+    """What the finding is about (a spelling, an event id, a fact kind); '' for any."""
+    reason: str
     where: Where
 
 
@@ -133,6 +155,7 @@ class Person:
     where: Where
     draft: bool = False
     """Left out of the published site unless drafts are asked for."""
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +186,8 @@ class Published:
     basis: str
     """stated, url or inferred."""
     evidence: str
+    line: int = 0
+    """Line of ``basis`` in the source's file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +216,7 @@ class Source:
     published: Published
     hide: tuple[Hidden, ...]
     where: Where
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +228,7 @@ class Site:
     language: str
     intro: str
     about: str
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,6 +150,8 @@ class EventView:
     refs: tuple[Ref, ...]
     differ: tuple[DifferView, ...]
     href: str
+    overdue: str = ""
+    """Set when the announced date has passed unconfirmed (see generator.editorial)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +266,7 @@ class Planner:
     def specs(self) -> list[Spec]:
         """Return every page but the source pages, each with the values it is planned from."""
         people, events, sources = tuple(self.people), tuple(self.events), tuple(self.sources)
+        overdue = tuple(sorted(self.evidence.overdue_events.items()))
         specs = [
             Spec(
                 f"people/{p.id}/", "person.html", self._person_deps(p), partial(self.person_page, p)
@@ -271,9 +274,11 @@ class Planner:
             for p in self.people
         ]
         specs += [
-            Spec("", "home.html", (people, events, sources), self.home_page),
+            Spec("", "home.html", (people, events, sources, overdue), self.home_page),
             Spec("people/", "people.html", (people,), self.people_page),
-            Spec("timeline/", "timeline.html", (events, people, sources), self.timeline_page),
+            Spec(
+                "timeline/", "timeline.html", (events, people, sources, overdue), self.timeline_page
+            ),
             Spec("about/", "about.html", (sources,), self.about_page),
             Spec("404.html", "404.html", (), self.not_found_page),
         ]
@@ -308,7 +313,11 @@ class Planner:
         cited = {c.source for cs in citations_of_person(person) for c in cs}
         cited |= {c.source for ev in events for cs in citations_of_event(ev) for c in cs}
         sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
-        return (person, events, others, inverse, sources)
+        overdue = (
+            self.evidence.overdue_people.get(person.id, ()),
+            tuple(self.evidence.overdue_events.get(e.id, "") for e in events),
+        )
+        return (person, events, others, inverse, sources, overdue)
 
     def person_link(self, pid: str) -> Link:
         person = self.project.people[pid]
@@ -323,6 +332,7 @@ class Planner:
             notes.refs(event.citations),
             notes.differ(event.differ),
             self.urls.page("timeline/") + "#" + event.id,
+            self.evidence.overdue_events.get(event.id, ""),
         )
 
     def status(self, person: Person, notes: Footnotes) -> Status | None:
@@ -396,6 +406,7 @@ class Planner:
             "disagreements": differ,
             "events": events,
             "as_of": self.as_of,
+            "overdue": self.evidence.overdue_people.get(person.id, ()),
         }
         return page
 

@@ -61,7 +61,13 @@ def _draft_person(p: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "draft: true\n", encoding="utf-8")
 
 
+def _edit_seed(p: Path) -> None:
+    path = p / "seeds" / sorted(x.name for x in (p / "seeds").iterdir())[0]
+    path.write_text("An added first line.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("change a seed", _edit_seed),
     ("change a person", _rename),
     ("add a person", _add_person),
     ("delete a person", _delete_person),

@@ -1,0 +1,621 @@
+"""Editorial checks: the second pair of eyes on a story that keeps moving.
+
+The checks of :mod:`generator.check` prove that the site says only what its
+sources say. These look for what an editor would catch on a reread: a name
+spelt a new way, an announcement whose day has passed, two sources that
+disagree on an age, a source nobody uses. Each check is a small function that
+returns :class:`Finding` values; a finding the content acknowledges (an
+``acknowledged`` entry with a reason) is dropped, every other one becomes a
+warning. An acknowledgement that matches nothing is itself reported, so that
+excuses do not outlive what they excused.
+
+The findings that concern readers (announcements overdue) are also returned,
+in :class:`~generator.check.Evidence`, for the pages to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from generator.check import Evidence, citations_of_event, citations_of_person
+from generator.dates import PartialDate
+from generator.errors import Diagnostic
+from generator.model import Acknowledgement, Citation, Disagreement, Person, Project, Source
+from generator.quotes import Span, fold
+
+KIND_NOUNS = {"release": "Release", "killing": "Killing", "abduction": "Abduction"}
+UNCONFIRMED = "no source in this explainer confirms it happened yet"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A warning that the content may acknowledge."""
+
+    check: str
+    """One of model.EDITORIAL_CHECKS."""
+    subject: str
+    owners: tuple[str, ...]
+    """Files whose acknowledgements apply: 'people/<id>', 'sources/<id>'."""
+    diagnostic: Diagnostic
+
+
+def review(
+    project: Project, evidence: Evidence, diagnostics: list[Diagnostic], as_of: dt.date | None
+) -> Evidence:
+    """Run every editorial check; append what is wrong; return the evidence with overdue notes.
+
+    ``as_of`` is the day announcements are judged against; None means the
+    newest source's publication date, as for the status of each hostage.
+    """
+    texts = {
+        sid: _visible(s.text, evidence.hidden.get(sid, ())) for sid, s in project.sources.items()
+    }
+    newest = max(
+        (s.published.date for s in project.sources.values()),
+        key=PartialDate.sort_key,
+        default=None,
+    )
+    reference = as_of or (newest.first_day() if newest else None)
+    stale = []
+    if reference is not None:
+        why = f"as of {_day(reference)}" + ("" if as_of else ", the date of the newest source")
+        stale = list(stale_announcements(project, reference, why))
+    findings = [
+        *spellings(project, texts),
+        *unattested_names(project, texts),
+        *(finding for finding, _, _ in stale),
+        *conflicts(project, texts),
+        *source_coverage(project),
+    ]
+    diagnostics.extend(summary_sentences(project))
+    diagnostics.extend(acknowledge(project, findings))
+    events: dict[str, str] = {}
+    people: dict[str, list[str]] = defaultdict(list)
+    for _, key, note in stale:
+        kind, _, ident = key.partition(":")
+        if kind == "event":
+            events[ident] = note[:1].upper() + note[1:]
+            for pid in next(e for e in project.events if e.id == ident).people:
+                people[pid].append(note)
+        else:
+            people[ident].append(note)
+    return replace(
+        evidence,
+        overdue_events=events,
+        overdue_people={pid: tuple(dict.fromkeys(n)) for pid, n in people.items()},
+    )
+
+
+def _visible(text: str, hidden: Iterable[Span]) -> str:
+    """Blank the hidden passages (ads, embeds) but keep every line break."""
+    chars = list(text)
+    for span in hidden:
+        for i in range(span.start, span.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _day(day: dt.date) -> str:
+    return PartialDate(day.year, day.month, day.day).label()
+
+
+def _seed(source: Source) -> str:
+    return f"seeds/{source.seed}"
+
+
+# Spellings -----------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TRANSLITERATIONS = (
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ck", "k"),
+    ("off", "ov"),
+    ("ff", "f"),
+    ("w", "v"),
+    ("ye", "e"),
+    ("y", "i"),
+    ("j", "i"),
+    ("p", "f"),
+)
+
+
+def transliteration_key(word: str) -> str:
+    """Fold the usual variants of Russian and Arabic names to one form.
+
+    ou/oo -> u, kh -> h, ph/p -> f, -off -> -ov, w -> v, y/j -> i, doubled letters
+    single: Troufanov, Trupanov and Trufanoff all fold to 'trufanov'.
+    """
+    key = word.casefold()
+    for old, new in _TRANSLITERATIONS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Return the Levenshtein distance between two short strings."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def _close(word: str, known: str) -> bool:
+    """True if ``word`` is probably another spelling of the known name ``known``.
+
+    Short words must fold to the same key (Musa, Mousa); from six letters one
+    edit is allowed on the folded keys, from nine two. The first letters must
+    agree: most false friends differ there.
+    """
+    a, b = transliteration_key(word), transliteration_key(known)
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 6:
+        return False
+    return edit_distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def _name_words(person: Person) -> set[str]:
+    words = set(_WORD.findall(person.name))
+    for spelling in person.spellings:
+        words.update(_WORD.findall(spelling.text))
+    return {w for w in words if w[:1].isupper()}
+
+
+def spellings(project: Project, texts: dict[str, str]) -> Iterator[Finding]:
+    """Report capitalised words of the sources that look like a listed name but are not one."""
+    known = {pid: _name_words(p) for pid, p in project.people.items()}
+    every = set().union(*known.values()) if known else set()
+    for sid, source in sorted(project.sources.items()):
+        text, seen = texts[sid], set()
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if not word[:1].isupper() or len(word) < 4 or word in every or word in seen:
+                continue
+            for pid, words in sorted(known.items()):
+                like = sorted(w for w in words if _close(word, w))
+                if like:
+                    seen.add(word)
+                    person = project.people[pid]
+                    yield Finding(
+                        "spelling",
+                        word,
+                        (f"people/{pid}", f"sources/{sid}"),
+                        Diagnostic(
+                            _seed(source),
+                            _line(text, match.start()),
+                            f"'{word}' in source '{sid}' looks like a spelling of {person.name}"
+                            f" ('{like[0]}') that is not listed",
+                            f"add it under 'spellings' in {person.where.path} with a quote, or"
+                            f" acknowledge it there: {{check: spelling, subject: {word},"
+                            " reason: ...}",
+                            "warning",
+                        ),
+                    )
+                    break
+
+
+def unattested_names(project: Project, texts: dict[str, str]) -> Iterator[Finding]:
+    """Report a person's name or listed spelling that stands in no source's visible text."""
+    folded = [fold(t) for t in texts.values()]
+    for pid, person in sorted(project.people.items()):
+        names = [(person.name, person.where.line, "name")]
+        names += [(s.text, s.where.line, "spelling") for s in person.spellings]
+        for name, line, what in names:
+            if not any(fold(name) in text for text in folded):
+                yield Finding(
+                    "unattested-name",
+                    name,
+                    (f"people/{pid}",),
+                    Diagnostic(
+                        person.where.path,
+                        line,
+                        f"the {what} '{name}' stands in no source",
+                        "write the name as a source prints it, or acknowledge why not",
+                        "warning",
+                    ),
+                )
+
+
+# Stale announcements -------------------------------------------------------
+
+
+def stale_announcements(
+    project: Project, reference: dt.date, why: str
+) -> Iterator[tuple[Finding, str, str]]:
+    """Yield announced or expected events (and announced releases) whose date has passed.
+
+    An announcement is overdue when the whole period it names ended before
+    ``reference`` and nothing confirms it: no event that happened, of the same
+    kind, with one of the same people, on or after the announced date; for a
+    release, no ``released`` date for every person in it. Yields the finding, a
+    key ('event:<id>' or 'person:<id>') and the note readers see.
+    """
+    for event in project.events:
+        if event.status == "happened" or event.date.last_day() >= reference:
+            continue
+        if _confirmed(project, event.kind, event.people, event.date):
+            continue
+        noun = KIND_NOUNS.get(event.kind, "")
+        note = f"{noun} {event.status} for {event.date.label()}; {UNCONFIRMED}.".strip()
+        yield (
+            Finding(
+                "stale",
+                event.id,
+                tuple(f"people/{p}" for p in event.people),
+                Diagnostic(
+                    event.where.path,
+                    event.where.line,
+                    f"event '{event.id}' was {event.status} for {event.date.label()}, which has"
+                    f" passed {why}, and no source confirms it",
+                    "if a source reports that it happened, add it and an event with"
+                    " `status: happened`; otherwise acknowledge it with a reason",
+                    "warning",
+                ),
+            ),
+            f"event:{event.id}",
+            note[:1].upper() + note[1:],
+        )
+    for pid, person in sorted(project.people.items()):
+        c = person.captivity
+        if c is None or c.release_announced is None or c.released is not None:
+            continue
+        if c.release_announced.last_day() >= reference:
+            continue
+        when = c.release_announced.label()
+        yield (
+            Finding(
+                "stale",
+                "release_announced",
+                (f"people/{pid}",),
+                Diagnostic(
+                    c.where.path,
+                    c.where.line,
+                    f"the release of {person.name} was announced for {when}, which has passed"
+                    f" {why}, and no source confirms it",
+                    "if a source reports the release, add it and `released:`;"
+                    " otherwise acknowledge it with a reason",
+                    "warning",
+                ),
+            ),
+            f"person:{pid}",
+            f"Release announced for {when}; {UNCONFIRMED}.",
+        )
+
+
+def _confirmed(project: Project, kind: str, people: tuple[str, ...], date: PartialDate) -> bool:
+    for other in project.events:
+        if (
+            other.status == "happened"
+            and other.kind == kind
+            and (set(other.people) & set(people) or not people)
+            and other.date.last_day() >= date.first_day()
+        ):
+            return True
+    if kind != "release" or not people:
+        return False
+    taken = [project.people.get(pid) for pid in people]
+    return all(p is not None and p.captivity and p.captivity.released for p in taken)
+
+
+# Conflicts -----------------------------------------------------------------
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS = {m[:3].casefold(): i for i, m in enumerate(_MONTH_NAMES, 1)}
+_DATE = (
+    r"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)"
+)
+_SKIP_OUTLET = {"Russia", "Russian", "Russia's", "Russia\u2019s", "Israel", "Israeli", "The", "the"}
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A value one source gives about one person, found in the source's text."""
+
+    kind: str
+    """age, date (of the abduction) or outlet (a statement was made to)."""
+    value: str
+    """As readers would say it: '27 on 7 October 2023', 'RIA Novosti'."""
+    source: Source
+    line: int
+    printed: str
+    """The words of the source that give the value ('29', 'October 7, 2023')."""
+    window: tuple[dt.date, dt.date] | None = None
+    """For an age: the days on which the person could have been born."""
+
+
+def _surnames(person: Person) -> set[str]:
+    """The words a source refers to a person by: the last word of each spelling."""
+    words = {_WORD.findall(s)[-1] for s in [person.name, *(x.text for x in person.spellings)]}
+    return {w for w in words if len(w) >= 4}
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _birth_window(age: int, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """Who is ``age`` on some day in [first, last] was born in this window (both ends in)."""
+    earliest = _years_before(first, age + 1) + dt.timedelta(days=1)
+    return earliest, _years_before(last, age)
+
+
+def statements(person: Person, source: Source, text: str) -> Iterator[Statement]:
+    """Find the ages, abduction dates and interview outlets a source gives for a person."""
+    published = source.published.date
+    for name in sorted(_surnames(person)):
+        n = re.escape(name)
+        for m in re.finditer(rf"\b{n}, (\d{{1,3}}),", text):
+            age = int(m.group(1))
+            window = _birth_window(age, published.first_day(), published.last_day())
+            value = f"{age} as of {published.label()}"
+            yield Statement("age", value, source, _line(text, m.start()), m.group(1), window)
+        taken = r"(?:abducted|kidnapped|taken)"
+        when = rf"\b{n}\b[^.\n]{{0,40}}?\bwas (\d{{1,3}}) when (?:he|she) was {taken}"
+        for m in re.finditer(when, text):
+            if person.captivity is not None:
+                age, day = int(m.group(1)), person.captivity.abducted
+                window = _birth_window(age, day.first_day(), day.last_day())
+                value = f"{age} when abducted on {day.label()}"
+                line = _line(text, m.start())
+                yield Statement("age", value, source, line, m.group(1), window)
+        for m in re.finditer(
+            rf"\b{n}\b[^.\n]{{0,80}}?\b{taken}\b[^.\n]{{0,80}}?\bon {_DATE}", text
+        ):
+            value, line = _date_value(m.group(1)), _line(text, m.start())
+            yield Statement("date", value, source, line, m.group(1))
+        for m in re.finditer(rf"\b{n}\b[^.\n]{{0,60}}?\btold ([^.,;:\"“\n]{{1,60}})", text):
+            words = re.split(r"\s+(?:that|on|about|in)\s+|\s+two\s", m.group(1))[0].split()
+            outlet = " ".join(w for w in words if w[:1].isupper() or w.isdigit()).split()
+            outlet = [w for w in outlet if w not in _SKIP_OUTLET and w not in _WEEKDAYS]
+            if outlet:
+                value = " ".join(outlet)
+                yield Statement("outlet", value, source, _line(text, m.start()), value)
+
+
+def _date_value(text: str) -> str:
+    """Return '7 October 2023' for 'October 7, 2023' or 'Oct. 7, 2023'; '7 October' for 'Oct. 7'."""
+    parts = re.findall(r"[A-Za-z]+|\d+", text)
+    month = _MONTH_NAMES[_MONTHS[parts[0][:3].casefold()] - 1]
+    return " ".join([parts[1], month, *parts[2:3]])
+
+
+def _disagree(kind: str, found: list[Statement]) -> bool:
+    if kind == "age":
+        windows = [s.window for s in found if s.window]
+        return max(w[0] for w in windows) > min(w[1] for w in windows)
+    if kind == "date":  # '7 October' agrees with '7 October 2023'
+        days = {tuple(s.value.split()[:2]) for s in found}
+        years = {s.value.split()[2] for s in found if len(s.value.split()) > 2}
+        return len(days) > 1 or len(years) > 1
+    return len({s.value.casefold() for s in found}) > 1
+
+
+def conflicts(project: Project, texts: dict[str, str]) -> Iterator[Finding]:
+    """Report facts of one kind about one person on which the sources disagree.
+
+    Ages are compared through the birth dates they allow: 27 on 7 October 2023
+    allows 8 October 1995 to 7 October 1996, 29 in early February 2025 allows
+    1 February 1995 to 10 February 1996; they overlap, so a birthday between
+    the two dates explains both. A disagreement is acknowledged by a ``differ``
+    entry (on the person or on one of their events) that cites a source of every
+    side, or by an ``acknowledged`` entry.
+    """
+    for pid, person in sorted(project.people.items()):
+        by_kind: dict[str, list[Statement]] = defaultdict(list)
+        for sid in sorted(project.sources):
+            given = statements(person, project.sources[sid], texts[sid])
+            for s in dict.fromkeys(given):  # two spellings may find one passage twice
+                by_kind[s.kind].append(s)
+        for kind, found in sorted(by_kind.items()):
+            if not _disagree(kind, found):
+                continue
+            sides: dict[str, list[Statement]] = defaultdict(list)
+            for s in found:
+                sides[s.value].append(s)
+            if _shown_as_differing(project, person, sides.values()):
+                continue
+            accounts = "; ".join(
+                f"{value} ({', '.join(f'{s.source.id}, {_seed(s.source)}:{s.line}' for s in side)})"
+                for value, side in sides.items()
+            )
+            yield Finding(
+                "conflict",
+                kind,
+                (f"people/{pid}",),
+                Diagnostic(
+                    person.where.path,
+                    person.where.line,
+                    f"the sources disagree on {person.name}'s {_KIND_WORDS[kind]}: {accounts}",
+                    "show both sides in a 'differ' entry citing each source, or acknowledge it:"
+                    f" {{check: conflict, subject: {kind}, reason: ...}}",
+                    "warning",
+                ),
+            )
+
+
+_KIND_WORDS = {"age": "age", "date": "abduction date", "outlet": "interviewer (outlet)"}
+
+
+def _shown_as_differing(project: Project, person: Person, sides: Iterable[list[Statement]]) -> bool:
+    disagreements: list[Disagreement] = list(person.differ)
+    for event in project.events:
+        if person.id in event.people:
+            disagreements.extend(event.differ)
+    for d in disagreements:
+        cited = [c for claim in d.accounts for c in claim.citations]
+        if all(any(_quotes(c, s) for c in cited for s in side) for side in sides):
+            return True
+    return False
+
+
+def _quotes(citation: Citation, statement: Statement) -> bool:
+    """True if the citation quotes the statement's source where it gives the value."""
+    return citation.source == statement.source.id and fold(statement.printed) in fold(
+        citation.quote
+    )
+
+
+# Coverage ------------------------------------------------------------------
+
+_SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*\\s+(?=["\u201c]?[A-Z])')
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|c|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Gen|Col|Lt|Sgt|Prof|Rep|Sen|Gov)$"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split our own prose into sentences; initials and common abbreviations do not end one."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : m.start()]):
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    rest = text[start:].strip()
+    return [*out, rest] if rest else out
+
+
+def summary_sentences(project: Project) -> Iterator[Diagnostic]:
+    """Every sentence of a summary carries its own citations: one sentence per item."""
+    for person in project.people.values():
+        for claim in person.summary:
+            count = len(sentences(claim.text))
+            if count > 1:
+                yield Diagnostic(
+                    claim.where.path,
+                    claim.where.line,
+                    f"a summary item of {count} sentences: the notes stand only after the last,"
+                    " so the others read as uncited",
+                    "give each sentence its own item with its own cite",
+                )
+
+
+def source_coverage(project: Project) -> Iterator[Finding]:
+    """Report sources cited nowhere, without a URL, or with an inferred date."""
+    cited = {c.source for c in _all_citations(project)}
+    for sid, source in sorted(project.sources.items()):
+        owners = (f"sources/{sid}",)
+        path, line = source.where.path, source.where.line
+        if sid not in cited:
+            yield Finding(
+                "unused-source",
+                sid,
+                owners,
+                Diagnostic(
+                    path,
+                    line,
+                    f"source '{sid}' is not cited anywhere",
+                    "cite it from a fact or an event, or remove it",
+                    "warning",
+                ),
+            )
+        if source.url is None:
+            yield Finding(
+                "no-url",
+                sid,
+                owners,
+                Diagnostic(
+                    path,
+                    line,
+                    f"source '{sid}' has no URL: readers cannot open the original",
+                    "add `url:` if it can be found, or acknowledge why it cannot",
+                    "warning",
+                ),
+            )
+        if source.published.basis == "inferred":
+            yield Finding(
+                "inferred-date",
+                sid,
+                owners,
+                Diagnostic(
+                    path,
+                    source.published.line or line,
+                    f"source '{sid}' has an inferred date ({source.published.date.label()}):"
+                    " dates counted from it are uncertain",
+                    "find the stated date, or acknowledge the inference",
+                    "warning",
+                ),
+            )
+
+
+def _all_citations(project: Project) -> Iterator[Citation]:
+    for person in project.people.values():
+        for citations in citations_of_person(person):
+            yield from citations
+    for event in project.events:
+        for citations in citations_of_event(event):
+            yield from citations
+
+
+# Acknowledgements ----------------------------------------------------------
+
+
+def acknowledge(project: Project, findings: Iterable[Finding]) -> Iterator[Diagnostic]:
+    """Drop the findings the content acknowledges; report acknowledgements that match none.
+
+    An acknowledgement in site.yaml applies to every finding; one in a
+    person's or a source's file applies to the findings about that person or
+    source. Its ``subject`` (compared without case) narrows it to one finding.
+    """
+    scopes: dict[str, tuple[Acknowledgement, ...]] = {"site": project.site.acknowledged}
+    scopes.update({f"people/{pid}": p.acknowledged for pid, p in project.people.items()})
+    scopes.update({f"sources/{sid}": s.acknowledged for sid, s in project.sources.items()})
+    used: set[Acknowledgement] = set()
+    for finding in findings:
+        ack = next(
+            (
+                a
+                for scope in ("site", *finding.owners)
+                for a in scopes.get(scope, ())
+                if a.check == finding.check
+                and (not a.subject or a.subject.casefold() == finding.subject.casefold())
+            ),
+            None,
+        )
+        if ack is None:
+            yield finding.diagnostic
+        else:
+            used.add(ack)
+    for acks in scopes.values():
+        for a in acks:
+            if a not in used:
+                subject = f" '{a.subject}'" if a.subject else ""
+                yield Diagnostic(
+                    a.where.path,
+                    a.where.line,
+                    f"acknowledged {a.check}{subject} matches no finding",
+                    "remove it: what it excused is gone (or check the subject's spelling)",
+                    "warning",
+                )
