@@ -46,6 +46,7 @@ class ContentError(Exception):
     """The project's inputs have problems; carries every diagnostic found."""
 
     exit_code = 1
+    outcome = "nothing was written"
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
@@ -55,10 +56,14 @@ class ContentError(Exception):
         """Return every diagnostic, one per paragraph, and a count."""
         lines = [d.format() for d in self.diagnostics]
         count = len(self.diagnostics)
-        lines.append(
-            f"error: {count} problem{'s' if count != 1 else ''} found; nothing was written"
-        )
+        lines.append(f"error: {count} problem{'s' if count != 1 else ''} found; {self.outcome}")
         return "\n".join(lines)
+
+
+class OutputError(ContentError):
+    """A built site has problems (``explainer verify``); carries every diagnostic found."""
+
+    outcome = "the site is not fit to deploy"
 
 
 class UsageError(Exception):
