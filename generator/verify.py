@@ -369,6 +369,21 @@ def _check_jsonld(site: _Site, rel: str, page: _Html) -> None:
             want = found if isinstance(found, str) and found in _CHECKS else "WebPage"
         for problem in _thing(data, want, ""):
             site.report(rel, line, f"JSON-LD: {problem}")
+        for url in _urls_in(data):
+            site.resolve(rel, line, url)
+
+
+def _urls_in(value: object) -> Iterator[str]:
+    """Yield the addresses a JSON-LD block gives for things (this site's pages among them)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("url", "mainEntityOfPage") and isinstance(item, str):
+                yield item
+            else:
+                yield from _urls_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _urls_in(item)
 
 
 def _run_vnu(command: list[str], site: _Site) -> list[Diagnostic]:

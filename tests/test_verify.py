@@ -109,6 +109,15 @@ def test_wrong_jsonld_type(site):
     ]
 
 
+def test_jsonld_url_to_a_missing_page(site):
+    page = site / "people" / "dana-example" / "index.html"
+    line = plant(page, '"url":"/people/dana-example/"', '"url":"/people/dana/"')
+    assert problems(site) == [
+        f"site/people/dana-example/index.html:{line}: broken link to /people/dana/:"
+        " there is no people/dana/index.html in the site"
+    ]
+
+
 def test_article_without_publisher_and_bad_json(site):
     page = site / "sources" / "gazette" / "index.html"
     line = plant(page, '"publisher":', '"publishedBy":')
@@ -131,7 +140,7 @@ def test_invalid_html_reported_by_vnu(site, tools):
     if tools.vnu is None:
         pytest.skip("the Nu HTML Checker is not installed here (bash .ci/tools installs it)")
     line = plant(site / "about" / "index.html", "<h1>", "<h1><div></span>")
-    found = problems(site, tools)
+    found = problems(site, Tools(tools.vnu, None))
     assert found, "vnu found nothing wrong in a page with a stray end tag"
     assert all(p.startswith(f"site/about/index.html:{line}: HTML: ") for p in found), found
     assert any("“span”" in p for p in found), found
@@ -142,7 +151,7 @@ def test_invalid_feed_reported_by_jing(site, tools):
         pytest.skip("jing is not installed here (apt-get install jing)")
     line = plant(site / "feed.xml", "<author>", "<writer>")
     plant(site / "feed.xml", "</author>", "</writer>")
-    found = problems(site, tools)
+    found = problems(site, Tools(None, tools.jing))
     assert found and all(p.startswith(f"site/feed.xml:{line}: Atom (RFC 4287): ") for p in found)
 
 
