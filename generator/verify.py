@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.errors import Diagnostic, OutputError, UsageError
@@ -432,7 +432,12 @@ def _run_jing(command: list[str], site: _Site) -> list[Diagnostic]:
     return found or [Diagnostic(f"{site.label}/feed.xml", 0, f"jing failed: {output}")]
 
 
-def verify(folder: Path, base_url: str, vnu_jar: Path | None, external: str = "auto") -> str:
+def verify(
+    folder: Path,
+    base_url: str,
+    vnu_jar: Path | None,
+    external: Literal["auto", "none", "require"] = "auto",
+) -> str:
     """Check the site in ``folder``; raise OutputError listing its problems, or say what passed.
 
     ``external`` is 'auto' (run vnu and jing when found), 'none' or 'require' (a missing
@@ -440,6 +445,8 @@ def verify(folder: Path, base_url: str, vnu_jar: Path | None, external: str = "a
     """
     if not folder.is_dir():
         raise UsageError(f"no built site at {folder}")
+    if vnu_jar is not None and not vnu_jar.is_file():
+        raise UsageError(f"--vnu: no file at {vnu_jar}")
     tools = Tools(None, None) if external == "none" else find_tools(vnu_jar)
     missing = []
     if external != "none" and tools.vnu is None:

@@ -166,8 +166,11 @@ def test_cli_fails_with_the_page_and_the_count(site, capsys):
 
 def test_require_external_fails_when_a_checker_is_missing(site, capsys, monkeypatch):
     monkeypatch.setenv("PATH", "")
-    assert run("verify", site, "--require-external", "--vnu", site / "no.jar") == 2
+    monkeypatch.setenv("VNU_JAR", str(site / "no.jar"))
+    assert run("verify", site, "--require-external") == 2
     assert "--require-external: not found: the Nu HTML Checker" in capsys.readouterr().err
+    assert run("verify", site, "--vnu", site / "no.jar") == 2
+    assert "--vnu: no file at" in capsys.readouterr().err
 
 
 def test_real_site_passes_at_root(real_site, capsys):
