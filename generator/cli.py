@@ -1,4 +1,4 @@
-"""The command line: ``explainer build | check | serve | new``.
+"""The command line: ``explainer build | check | serve | new | verify``.
 
 Exit codes: 0 done, 1 content errors (all listed), 2 usage errors.
 """
@@ -84,6 +84,29 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--open", action="store_true", help="open the site in a browser")
     base_url(s)
+    v = sub.add_parser("verify", help="check a built site: HTML, links, sitemap, feed, JSON-LD")
+    v.add_argument("site", type=Path, metavar="SITE", help="the folder that build wrote")
+    v.add_argument(
+        "--base-url", default="/", metavar="URL", help="the --base-url it was built with"
+    )
+    v.add_argument("--vnu", type=Path, metavar="JAR", help="the Nu HTML Checker's vnu.jar")
+    external = v.add_mutually_exclusive_group()
+    external.add_argument(
+        "--no-external",
+        dest="external",
+        action="store_const",
+        const="none",
+        default="auto",
+        help="run the built-in checks only, not the Nu HTML Checker and jing",
+    )
+    external.add_argument(
+        "--require-external",
+        dest="external",
+        action="store_const",
+        const="require",
+        help="fail if the Nu HTML Checker or jing is missing (for CI)",
+    )
+    verbosity(v)
     n = sub.add_parser("new", help="create a new explainer project that builds as it is")
     n.add_argument("dir", type=Path, metavar="DIR")
     verbosity(n)
@@ -168,6 +191,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.dir,
                 args.dir,
             )
+            return 0
+        if args.command == "verify":
+            from generator.verify import verify
+
+            log.info(verify(args.site, _base_url(args.base_url), args.vnu, args.external))
             return 0
         project = args.project
         if not project.is_dir():

@@ -46,6 +46,7 @@ class ContentError(Exception):
     """The project's inputs have problems; carries every diagnostic found."""
 
     exit_code = 1
+    outcome = "nothing was written"
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
@@ -62,8 +63,14 @@ class ContentError(Exception):
                 count += f" and {warnings} warning{'s' if warnings != 1 else ''}"
         else:  # only under --strict
             count = f"{warnings} warning{'s' if warnings != 1 else ''} with --strict"
-        lines.append(f"error: {count}; nothing was written")
+        lines.append(f"error: {count}; {self.outcome}")
         return "\n".join(lines)
+
+
+class OutputError(ContentError):
+    """A built site has problems (``explainer verify``); carries every diagnostic found."""
+
+    outcome = "the site is not fit to deploy"
 
 
 class UsageError(Exception):

@@ -1,0 +1,469 @@
+"""Check a built site as a browser, a crawler and the validators would see it.
+
+The build checks the content; this checks the output, after any theme override
+and at the address it will be served from: every internal link, anchor and
+asset resolves to a file of the site under the base URL's path, the sitemap
+lists exactly the pages, each page's JSON-LD is schema.org of the right type,
+and, when they are installed, the Nu HTML Checker finds no error in any page
+and jing finds the feed valid against the RFC 4287 grammar. Problems are
+:class:`Diagnostic` values naming the file (as the user typed the site's path)
+and line, so CI says which page is broken and how.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import unquote, urljoin, urlsplit
+
+from generator.errors import Diagnostic, OutputError, UsageError
+from generator.pages import Urls
+
+log = logging.getLogger(__name__)
+
+ATOM_GRAMMAR = Path(__file__).parent / "checkers" / "atom.rnc"
+DEFAULT_VNU = Path("node_modules/vnu-jar/build/dist/vnu.jar")
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_ATOM_NS = "{http://www.w3.org/2005/Atom}"
+# Attributes that make a browser fetch or navigate to a URL of the site.
+_URL_ATTRS = {
+    ("a", "href"),
+    ("area", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("track", "src"),
+    ("embed", "src"),
+    ("form", "action"),
+}
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$")
+_EVENT_STATUSES = {
+    f"https://schema.org/{s}"
+    for s in (
+        "EventScheduled",
+        "EventCompleted",
+        "EventCancelled",
+        "EventPostponed",
+        "EventRescheduled",
+        "EventMovedOnline",
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Tools:
+    """The external checkers found; None where one is missing."""
+
+    vnu: list[str] | None
+    """Command that runs the Nu HTML Checker."""
+    jing: list[str] | None
+    """Command that runs jing."""
+
+
+def find_tools(vnu_jar: Path | None) -> Tools:
+    """Find the Nu HTML Checker's jar (``--vnu``, ``$VNU_JAR``, ./node_modules) and jing."""
+    java = shutil.which("java")
+    jar = vnu_jar or Path(os.environ.get("VNU_JAR") or DEFAULT_VNU)
+    vnu = [java, "-jar", str(jar)] if java and jar.is_file() else None
+    jing = shutil.which("jing")
+    return Tools(vnu, [jing] if jing else None)
+
+
+class _Html(HTMLParser):
+    """The ids, URLs and JSON-LD blocks of one page, with their lines."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[tuple[int, str]] = []
+        self.jsonld: list[tuple[int, str]] = []
+        self.canonical: str | None = None
+        self._script: tuple[int, list[str]] | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (tag == "a" and name == "name"):
+                self.ids.add(value)
+            elif (tag, name) in _URL_ATTRS:
+                self.refs.append((line, value))
+            elif name == "srcset":
+                self.refs.extend((line, c.split()[0]) for c in value.split(",") if c.strip())
+        a = dict(attrs)
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self._script = (line, [])
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href")
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.jsonld.append((self._script[0], "".join(self._script[1])))
+            self._script = None
+
+
+@dataclass(slots=True)
+class _Site:
+    folder: Path
+    label: str
+    """The site folder as the user named it, to prefix every path shown."""
+    urls: Urls
+    pages: dict[str, _Html] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def report(self, rel: str, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(Diagnostic(f"{self.label}/{rel}", line, message, hint))
+
+    def resolve(self, rel: str, line: int, ref: str) -> None:
+        """Report ``ref``, found in file ``rel``, if it names a missing file or anchor."""
+        ref = ref.strip()
+        parts = urlsplit(ref)
+        if parts.scheme and parts.scheme not in ("http", "https"):
+            return  # mailto:, tel:, data:
+        if parts.netloc and parts.netloc != urlsplit(self.urls.origin).netloc:
+            return  # another site
+        here = "http://site.invalid" + self.urls.root + route(rel)
+        local = (
+            parts._replace(scheme="", netloc="", path=parts.path or "/") if parts.netloc else parts
+        )
+        url = urlsplit(urljoin(here, local.geturl()))
+        path = unquote(url.path)
+        if not path.startswith(self.urls.root):
+            self.report(
+                rel,
+                line,
+                f"link to {ref} leaves the site's base path {self.urls.root}",
+                "build with the same --base-url as the one given to verify",
+            )
+            return
+        target = path[len(self.urls.root) :]
+        if target == "" or target.endswith("/"):
+            target += "index.html"
+        file = self.folder / target
+        if file.is_dir():
+            self.report(rel, line, f"link to {ref} names a folder without its trailing slash")
+        elif not file.is_file():
+            self.report(rel, line, f"broken link to {ref}: there is no {target} in the site")
+        elif url.fragment and target in self.pages:
+            anchor = unquote(url.fragment)
+            if anchor not in self.pages[target].ids:
+                self.report(rel, line, f"broken link to {ref}: {target} has no id '{anchor}'")
+
+
+def route(rel: str) -> str:
+    """Return the route of the page in file ``rel``: 'people/x/index.html' -> 'people/x/'."""
+    if rel == "index.html":
+        return ""
+    return rel.removesuffix("index.html") if rel.endswith("/index.html") else rel
+
+
+def verify_site(folder: Path, base_url: str, tools: Tools, label: str = "") -> list[Diagnostic]:
+    """Return every problem found in the built site in ``folder``, served at ``base_url``."""
+    site = _Site(folder, (label or folder.as_posix()).rstrip("/"), Urls.from_base(base_url))
+    for path in sorted(folder.rglob("*.html")):
+        rel = path.relative_to(folder).as_posix()
+        site.pages[rel] = _Html(path.read_text("utf-8"))
+    if not site.pages:
+        site.report("", 0, "no HTML pages here", "give the folder that `explainer build` wrote")
+        return site.problems
+    home = site.pages.get("index.html")
+    if home is not None and home.canonical not in (None, site.urls.absolute("")):
+        site.report(
+            "index.html",
+            0,
+            f"the site was built for {home.canonical}, not {base_url}",
+            f"verify it with --base-url {home.canonical}, or build it with --base-url {base_url}",
+        )
+        return site.problems  # every link would be reported otherwise
+    for rel, page in site.pages.items():
+        for line, ref in page.refs:
+            site.resolve(rel, line, ref)
+        _check_jsonld(site, rel, page)
+    _check_sitemap(site)
+    _check_feed(site)
+    if tools.vnu is not None:
+        site.problems.extend(_run_vnu(tools.vnu, site))
+    if tools.jing is not None and (folder / "feed.xml").is_file():
+        site.problems.extend(_run_jing(tools.jing, site))
+    return sorted(site.problems, key=Diagnostic.sort_key)
+
+
+def _parse_xml(site: _Site, rel: str) -> ET.Element | None:
+    try:
+        return ET.parse(site.folder / rel).getroot()
+    except FileNotFoundError:
+        site.report(rel, 0, f"{rel} is missing")
+    except ET.ParseError as exc:
+        site.report(rel, exc.position[0], f"malformed XML: {exc}")
+    return None
+
+
+def _check_sitemap(site: _Site) -> None:
+    root = _parse_xml(site, "sitemap.xml")
+    if root is None:
+        return
+    expected = {site.urls.absolute(route(rel)): rel for rel in site.pages if rel != "404.html"}
+    listed: set[str] = set()
+    for loc in root.iter(f"{_SITEMAP_NS}loc"):
+        url = (loc.text or "").strip()
+        if url in listed:
+            site.report("sitemap.xml", 0, f"lists {url} twice")
+        elif url not in expected:
+            site.report("sitemap.xml", 0, f"lists {url}, which is not a page of this site")
+        listed.add(url)
+    for url, rel in expected.items():
+        if url not in listed:
+            site.report(rel, 0, f"missing from sitemap.xml (expected <loc>{url}</loc>)")
+
+
+def _check_feed(site: _Site) -> None:
+    root = _parse_xml(site, "feed.xml")
+    if root is None:
+        return
+    for link in root.iter(f"{_ATOM_NS}link"):
+        site.resolve("feed.xml", 0, link.get("href", ""))
+
+
+# JSON-LD: a small hand-written check per schema.org type the generator emits. A JSON
+# Schema library would add a dependency to say the same in more lines.
+
+Check = Callable[[dict[str, Any], str], Iterator[str]]
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> Iterator[str]:
+    if not isinstance(data.get(key), str) or not data[key].strip():
+        yield f"{where}{key} is missing or not text"
+
+
+def _date(data: dict[str, Any], key: str, where: str) -> Iterator[str]:
+    if not isinstance(data.get(key), str) or not _DATE.match(data[key]):
+        yield f"{where}{key} is {data.get(key)!r}, not an ISO 8601 date"
+
+
+def _each(data: dict[str, Any], key: str, kind: str, where: str, required: bool) -> Iterator[str]:
+    values = data.get(key)
+    if values is None and not required:
+        return
+    if not isinstance(values, list) or not values:
+        yield f"{where}{key} is missing or not a list"
+        return
+    for i, value in enumerate(values):
+        yield from _thing(value, kind, f"{where}{key}[{i}].")
+
+
+def _person(d: dict[str, Any], where: str) -> Iterator[str]:
+    yield from _text(d, "name", where)
+    yield from _each(d, "subjectOf", "Event", where, required=False)
+
+
+def _event(d: dict[str, Any], where: str) -> Iterator[str]:
+    yield from _text(d, "name", where)
+    yield from _date(d, "startDate", where)
+    if d.get("eventStatus", next(iter(_EVENT_STATUSES))) not in _EVENT_STATUSES:
+        yield f"{where}eventStatus {d['eventStatus']!r} is not a schema.org EventStatusType"
+    yield from _each(d, "about", "Person", where, required=False)
+
+
+def _article(d: dict[str, Any], where: str) -> Iterator[str]:
+    yield from _thing(d.get("publisher"), "Organization", f"{where}publisher.")
+    yield from _date(d, "datePublished", where)
+    yield from _text(d, "url", where)
+
+
+def _organization(d: dict[str, Any], where: str) -> Iterator[str]:
+    yield from _text(d, "name", where)
+
+
+def _item_list(d: dict[str, Any], where: str) -> Iterator[str]:
+    yield from _each(d, "itemListElement", "ListItem", where, required=True)
+
+
+def _list_item(d: dict[str, Any], where: str) -> Iterator[str]:
+    if not isinstance(d.get("position"), int):
+        yield f"{where}position is missing or not a number"
+    yield from _thing(d.get("item"), "Event", f"{where}item.")
+
+
+def _web_page(d: dict[str, Any], where: str) -> Iterator[str]:
+    yield from _text(d, "name", where)
+    yield from _text(d, "url", where)
+
+
+_CHECKS: dict[str, Check] = {
+    "Person": _person,
+    "Event": _event,
+    "NewsArticle": _article,
+    "Organization": _organization,
+    "ItemList": _item_list,
+    "ListItem": _list_item,
+    "WebPage": _web_page,
+    "WebSite": _web_page,
+}
+
+
+def _thing(value: object, kind: str, where: str) -> Iterator[str]:
+    """Yield what is wrong with ``value`` as a schema.org ``kind``."""
+    if not isinstance(value, dict):
+        yield f"{where.rstrip('.') or 'the block'} is not an object"
+        return
+    if value.get("@type") != kind:
+        yield f"{where}@type is {value.get('@type')!r}, expected {kind!r}"
+        return
+    yield from _CHECKS[kind](value, where)
+    if "citation" in value:
+        yield from _each(value, "citation", "NewsArticle", where, required=True)
+
+
+def expected_type(rel: str) -> str | None:
+    """Return the schema.org type the page in file ``rel`` must describe, None if any."""
+    if rel.startswith("people/") and rel.count("/") == 2:
+        return "Person"
+    if rel.startswith("sources/") and rel.count("/") == 2:
+        return "NewsArticle"
+    return {"timeline/index.html": "ItemList", "index.html": "WebSite"}.get(rel)
+
+
+def _check_jsonld(site: _Site, rel: str, page: _Html) -> None:
+    kind = expected_type(rel)
+    if not page.jsonld:
+        if kind is not None:
+            site.report(rel, 0, f"has no JSON-LD; a page of this kind describes a {kind}")
+        return
+    for line, text in page.jsonld:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            site.report(rel, line + exc.lineno - 1, f"JSON-LD does not parse: {exc.msg}")
+            continue
+        if not isinstance(data, dict) or data.get("@context") not in (
+            "https://schema.org",
+            "http://schema.org",
+        ):
+            site.report(rel, line, "JSON-LD is not an object with @context https://schema.org")
+            continue
+        want = kind
+        if want is None:  # a page of no fixed kind: check it as what it says it is
+            found = data.get("@type")
+            want = found if isinstance(found, str) and found in _CHECKS else "WebPage"
+        for problem in _thing(data, want, ""):
+            site.report(rel, line, f"JSON-LD: {problem}")
+        for url in _urls_in(data):
+            site.resolve(rel, line, url)
+
+
+def _urls_in(value: object) -> Iterator[str]:
+    """Yield the addresses a JSON-LD block gives for things (this site's pages among them)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("url", "mainEntityOfPage") and isinstance(item, str):
+                yield item
+            else:
+                yield from _urls_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _urls_in(item)
+
+
+def _run_vnu(command: list[str], site: _Site) -> list[Diagnostic]:
+    """Run the Nu HTML Checker over every page; return its errors."""
+    done = subprocess.run(
+        [*command, "--errors-only", "--skip-non-html", "--format", "json", str(site.folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    try:
+        messages = json.loads(done.stderr)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        return [Diagnostic(site.label, 0, f"the Nu HTML Checker failed: {done.stderr.strip()}")]
+    found = []
+    folder = site.folder.resolve()
+    for m in messages:
+        if m.get("type") not in ("error", "non-document-error"):
+            continue
+        path = Path(unquote(urlsplit(m.get("url", "")).path))
+        with_label = site.label
+        if path.is_relative_to(folder):
+            with_label = f"{site.label}/{path.relative_to(folder).as_posix()}"
+        found.append(Diagnostic(with_label, m.get("lastLine", 0), f"HTML: {m['message']}"))
+    return found
+
+
+def _run_jing(command: list[str], site: _Site) -> list[Diagnostic]:
+    """Validate the feed against the RFC 4287 grammar; return jing's errors."""
+    feed = site.folder / "feed.xml"
+    done = subprocess.run(
+        [*command, "-c", str(ATOM_GRAMMAR), str(feed)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode == 0:
+        return []
+    found = []
+    for out in done.stdout.splitlines():
+        match = re.match(r"^.*?:(\d+):(\d+): (?:fatal |)error: (.*)$", out)
+        if match:
+            message = f"Atom (RFC 4287): {match[3]}"
+            found.append(Diagnostic(f"{site.label}/feed.xml", int(match[1]), message))
+    output = (done.stdout + done.stderr).strip()
+    return found or [Diagnostic(f"{site.label}/feed.xml", 0, f"jing failed: {output}")]
+
+
+def verify(
+    folder: Path,
+    base_url: str,
+    vnu_jar: Path | None,
+    external: Literal["auto", "none", "require"] = "auto",
+) -> str:
+    """Check the site in ``folder``; raise OutputError listing its problems, or say what passed.
+
+    ``external`` is 'auto' (run vnu and jing when found), 'none' or 'require' (a missing
+    checker is a usage error, so CI cannot pass by not checking).
+    """
+    if not folder.is_dir():
+        raise UsageError(f"no built site at {folder}")
+    if vnu_jar is not None and not vnu_jar.is_file():
+        raise UsageError(f"--vnu: no file at {vnu_jar}")
+    tools = Tools(None, None) if external == "none" else find_tools(vnu_jar)
+    missing = []
+    if external != "none" and tools.vnu is None:
+        missing.append(
+            "the Nu HTML Checker (java and vnu.jar: --vnu JAR, $VNU_JAR or npm install vnu-jar)"
+        )
+    if external != "none" and tools.jing is None:
+        missing.append("jing (apt-get install jing)")
+    if missing and external == "require":
+        raise UsageError("--require-external: not found: " + "; ".join(missing))
+    for name in missing:
+        log.warning("warning: skipped a check: not found: %s", name)
+    problems = verify_site(folder, base_url, tools, folder.as_posix())
+    if problems:
+        raise OutputError(problems)
+    ran = ["links, anchors and assets", "sitemap", "JSON-LD"]
+    ran += ["HTML (Nu HTML Checker)"] if tools.vnu else []
+    ran += ["Atom feed (jing, RFC 4287)"] if tools.jing else []
+    pages = sum(1 for _ in folder.rglob("*.html"))
+    return f"verified {pages} pages at {base_url}: {', '.join(ran)}"
