@@ -124,7 +124,12 @@ def parse(text: str, rel: str, diagnostics: list[Diagnostic]) -> Node | None:
         diagnostics.append(Diagnostic(rel, 0, "file is empty", "add content, or delete the file"))
         return None
     try:
-        return _build(text)
+        root = _build(text)
+        if root is None:  # no document at all: only byte order marks, or the like
+            diagnostics.append(
+                Diagnostic(rel, 0, "file is empty", "add content, or delete the file")
+            )
+        return root
     except _Refused as exc:
         diagnostics.append(Diagnostic(rel, exc.line, exc.message, exc.hint))
     except yaml.MarkedYAMLError as exc:

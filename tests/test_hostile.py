@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run, tree
+from conftest import REPO, Scan, run, tree
 
 PERSON = "content/people/dana-example.yaml"
 OTHER = "content/people/lev-sample.yaml"
@@ -451,44 +449,6 @@ def _hostile(project: Path) -> None:
     ]
     for edit in edits:
         edit(project)
-
-
-class Scan(HTMLParser):
-    """Everything executable an HTML page holds."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self.scripts: list[str] = []
-        self._script = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag in ("script", "iframe", "object", "embed", "img", "svg", "base", "form"):
-            if tag == "script" and a == {"type": "application/ld+json"}:
-                self._script = True
-                self.scripts.append("")
-            else:
-                self.found.append(f"<{tag}>")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"{name}=")
-            if name in ("href", "src", "action", "content") and value:
-                scheme = re.sub(r"[\x00-\x20]", "", value).lower().split(":", 1)[0]
-                if scheme in ("javascript", "data", "vbscript"):
-                    self.found.append(f"{name}={value}")
-            if name == "href" and value and value.startswith("//"):
-                self.found.append(f"{name}={value}")
-        if tag == "meta" and a.get("http-equiv"):
-            self.found.append("<meta http-equiv>")
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._script = False
-
-    def handle_data(self, data):
-        if self._script:
-            self.scripts[-1] += data
 
 
 def test_markup_from_input_is_inert_everywhere(fixture_site, capsys):
