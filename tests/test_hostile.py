@@ -63,6 +63,7 @@ def symlink(rel: str, to: str) -> Edit:
         outside.parent.mkdir(parents=True, exist_ok=True)
         if not outside.exists():
             outside.write_text("name: Outsider\nrole: other\nsummary: []\n", "utf-8")
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
         (project / rel).unlink(missing_ok=True)
         (project / rel).symlink_to(outside)
 
@@ -311,6 +312,22 @@ BROKEN = {
         SOURCE,
         1,
         ["links outside seeds/", "replace the link"],
+    ),
+    "template-include-parent": (
+        write(
+            "templates/about.html",
+            '{% extends "base.html" %}{% block main %}{% include "../../secret.txt" %}'
+            "{% endblock %}",
+        ),
+        "templates",
+        0,
+        ["template not found: ../../secret.txt", "looked in"],
+    ),
+    "template-symlink-out": (
+        symlink("templates/about.html", "outside/secret.html"),
+        "templates",
+        0,
+        ["template not found: about.html (it links to", "outside the theme folders"],
     ),
     "case-file-symlink-out": (
         symlink("content/people/outsider.yaml", "outside/outsider.yaml"),
