@@ -238,7 +238,10 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
         message, hint = f"template error: {exc.message}", "fix the template syntax"
     elif isinstance(exc, jinja2.TemplateNotFound):
         where, line = "templates", 0
-        message, hint = f"template not found: {exc.name}", f"looked in {', '.join(map(str, dirs))}"
+        message, hint = (
+            f"template not found: {exc.message}",
+            f"looked in {', '.join(map(str, dirs))}",
+        )
     else:
         # Jinja rewrites tracebacks so that template code shows as its own file and line.
         theme = [d.resolve() for d in dirs]

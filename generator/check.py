@@ -196,6 +196,7 @@ def _check_person(person: Person, project: Project, diagnostics: list[Diagnostic
                     relation.where.path,
                     relation.where.line,
                     "a person cannot be related to themselves",
+                    "name the other person's id under 'person'",
                 )
             )
         else:

@@ -147,12 +147,12 @@ def load_project(
     sources: dict[str, Source] = {}
     for path in yaml_files(paths.content / "sources"):
         source = _with_reader(paths, path, diagnostics, lambda r, n: _source(r, n, paths), cache)
-        if source is not None:
+        if source is not None and _unique(source, sources, "source", diagnostics):
             sources[source.id] = source
     people: dict[str, Person] = {}
     for path in yaml_files(paths.content / "people"):
         person = _with_reader(paths, path, diagnostics, _person, cache)
-        if person is not None:
+        if person is not None and _unique(person, people, "person", diagnostics):
             people[person.id] = person
     events: list[Event] = []
     for path in yaml_files(paths.content / "events"):
@@ -160,6 +160,27 @@ def load_project(
     if site is None:
         return None
     return Project(site, sources, people, tuple(events))
+
+
+def _unique(
+    item: Source | Person,
+    seen: dict[str, Source] | dict[str, Person],
+    what: str,
+    diagnostics: list[Diagnostic],
+) -> bool:
+    """Report a second file with the same id (``x.yaml`` and ``x.yml``): both would be one page."""
+    first = seen.get(item.id)
+    if first is None:
+        return True
+    diagnostics.append(
+        Diagnostic(
+            item.where.path,
+            0,
+            f"duplicate {what} id '{item.id}' (first in {first.where.path})",
+            "keep one of the two files",
+        )
+    )
+    return False
 
 
 def _with_reader(
@@ -273,6 +294,7 @@ class _Reader:
                 m.items[key].line,
                 f"'{key}' is '{value}', not one of: {', '.join(choices)}"
                 f"{did_you_mean(value, choices)}",
+                "use one of the listed values as written, in lowercase",
             )
             return None
         return value
@@ -295,7 +317,7 @@ class _Reader:
             return False
         value = node.as_bool() if isinstance(node, Scalar) else None
         if value is None:
-            self.error(node.line, f"'{key}' must be true or false")
+            self.error(node.line, f"'{key}' must be true or false", "write `true` or `false`")
             return False
         return value
 
@@ -419,7 +441,11 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
     outlet, language = r.text(m, "outlet"), r.text(m, "language")
     url = r.text(m, "url")
     if url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", url):
-        r.error(m.items["url"].line, f"'url' must be an http or https address, not '{url}'")
+        r.error(
+            m.items["url"].line,
+            f"'url' must be an http or https address, not '{url}'",
+            "give the article's full address, or remove the field if it is not known",
+        )
         url = None
     published = None
     if "published" in m.items:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +49,32 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text)
 
 
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Load templates from the theme folders, never through a link that leads out of them.
+
+    Jinja already refuses '..' in template names; a symlinked template file is the
+    other way a project could make the build read a file it does not hold.
+    """
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
+            raise jinja2.TemplateNotFound(
+                template, f"{template} (it links to {real}, outside the theme folders)"
+            )
+        return source, filename, uptodate
+
+
 class Renderer:
     """Renders pages with one Jinja environment."""
 
     def __init__(self, theme_dirs: list[Path], globals_: dict[str, Any]) -> None:
         self.md = _markdown()
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs]),
+            loader=_ThemeLoader([str(d) for d in theme_dirs]),
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

@@ -94,7 +94,11 @@ def read_text(path: Path, rel: str, diagnostics: list[Diagnostic]) -> str | None
             return None
         data = path.read_bytes()
     except OSError as exc:
-        diagnostics.append(Diagnostic(rel, 0, f"cannot read file: {exc.strerror}"))
+        diagnostics.append(
+            Diagnostic(
+                rel, 0, f"cannot read file: {exc.strerror}", "check that the file is readable"
+            )
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -120,7 +124,12 @@ def parse(text: str, rel: str, diagnostics: list[Diagnostic]) -> Node | None:
         diagnostics.append(Diagnostic(rel, 0, "file is empty", "add content, or delete the file"))
         return None
     try:
-        return _build(text)
+        root = _build(text)
+        if root is None:  # no document at all: only byte order marks, or the like
+            diagnostics.append(
+                Diagnostic(rel, 0, "file is empty", "add content, or delete the file")
+            )
+        return root
     except _Refused as exc:
         diagnostics.append(Diagnostic(rel, exc.line, exc.message, exc.hint))
     except yaml.MarkedYAMLError as exc:
@@ -136,10 +145,51 @@ def parse(text: str, rel: str, diagnostics: list[Diagnostic]) -> Node | None:
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             hint = "indent with spaces; YAML does not allow tabs"
+        runaway = _runaway_quote(text, line)
+        if runaway:
+            problem = f"a quoted string starts here and runs on to line {line}"
+            line, hint = runaway, "close the quote on this line; is its closing quote missing?"
         diagnostics.append(Diagnostic(rel, line, f"invalid YAML: {problem}", hint))
+    except yaml.reader.ReaderError as exc:
+        # The position counts characters of the text (or bytes, from libyaml): near enough.
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        diagnostics.append(
+            Diagnostic(
+                rel,
+                line,
+                f"invalid YAML: control character U+{code:04X} is not allowed",
+                "remove the control character (it may be invisible in your editor)",
+            )
+        )
     except yaml.YAMLError as exc:
-        diagnostics.append(Diagnostic(rel, 0, f"invalid YAML: {exc}"))
+        diagnostics.append(
+            Diagnostic(rel, 0, f"invalid YAML: {exc}", "check the file's quotes and indentation")
+        )
     return None
+
+
+def _runaway_quote(text: str, error_line: int) -> int:
+    """Return the line where a quoted string that ends on ``error_line`` began, or 0.
+
+    An unclosed quote swallows the lines after it until the next quote mark, so
+    the parser only stumbles lines later; the line to fix is where the string began.
+    """
+    start = 0
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line
+                and token.end_mark.line + 1 == error_line
+            ):
+                start = token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass
+    return start
 
 
 def load(path: Path, rel: str, diagnostics: list[Diagnostic]) -> Node | None:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.cli import main
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 FIXTURE = TESTS / "fixture_site"
+
+# Property tests stay quick on a shared machine; HYPOTHESIS_PROFILE=thorough searches harder.
+settings.register_profile("quick", max_examples=40, deadline=None)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 def run(*args: str | Path) -> int:
@@ -60,3 +69,45 @@ def fixture_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("fixture") / "site"
     assert run("build", "--project", FIXTURE, "--out", out) == 0
     return out
+
+
+class Scan(HTMLParser):
+    """Everything executable an HTML page holds: tags, event handlers, script URLs.
+
+    ``found`` lists what should never be there; ``scripts`` holds the text of each
+    JSON-LD block, the only script a page may carry.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.scripts: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "iframe", "object", "embed", "img", "svg", "base", "form"):
+            if tag == "script" and a == {"type": "application/ld+json"}:
+                self._script = True
+                self.scripts.append("")
+            else:
+                self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{name}=")
+            if name in ("href", "src", "action", "formaction") and value:
+                scheme = re.sub(r"[\x00-\x20]", "", value).lower().split(":", 1)[0]
+                if scheme in ("javascript", "data", "vbscript"):
+                    self.found.append(f"{name}={value}")
+            if name == "href" and value and value.startswith("//"):
+                self.found.append(f"{name}={value}")
+        if tag == "meta" and a.get("http-equiv"):
+            self.found.append("<meta http-equiv>")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = False
+
+    def handle_data(self, data):
+        if self._script:
+            self.scripts[-1] += data

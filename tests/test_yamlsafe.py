@@ -21,6 +21,7 @@ from generator.yamlsafe import Mapping, Scalar, Sequence, load, parse
         ("a: " + "[" * 20000 + "]" * 20000 + "\n", 1, "nesting deeper than 32 levels", "flatten"),
         ("", 0, "file is empty", ""),
         ("# only a comment\n\n", 0, "file is empty", ""),
+        ("\ufeff", 0, "file is empty", ""),
         ("a: 1\n---\nb: 2\n", 2, "one YAML document only", ""),
     ],
     ids=[
@@ -34,6 +35,7 @@ from generator.yamlsafe import Mapping, Scalar, Sequence, load, parse
         "very-deep",
         "empty",
         "comments-only",
+        "bom-only",
         "two-documents",
     ],
 )
