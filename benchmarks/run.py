@@ -1,0 +1,265 @@
+"""Measure the generator on synthetic corpora and print a table of medians.
+
+Usage: python benchmarks/run.py [--sizes 255,1333] [--runs 3] [--json FILE]
+
+For each size N it writes a corpus with ``make_corpus.py`` into a temporary
+folder, then times, each in its own child process and as the median of
+``--runs`` runs: a cold ``explainer build`` (no output folder yet), a rebuild
+with nothing changed, ``explainer check``, the bare-stack floor
+(``floor.py``) and, when ``generator.incremental`` exists, a one-person edit
+and a template edit through the incremental builder that ``serve`` uses.
+
+Wall times include starting Python, as a user waits for them. Peak memory is
+the OS's figure: every measured command runs under a fresh intermediate
+process (``--probe``) that reads ``getrusage(RUSAGE_CHILDREN)`` once its only
+child has exited, so ``ru_maxrss`` is that child's own peak. Nothing here
+asserts a time; it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from make_corpus import write as make_corpus  # noqa: E402
+
+EXPLAINER = [sys.executable, "-m", "generator"]
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One finished child process, as its intermediate saw it."""
+
+    seconds: float
+    rss_mb: float
+    stdout: str
+    stderr: str
+
+
+def probe_main(argv: list[str]) -> int:
+    """Intermediate process: run ``argv``, then report its wall time and peak RSS as JSON."""
+    started = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    report = {
+        "seconds": seconds,
+        "rss_kb": rss_kb,
+        "rc": done.returncode,
+        "stdout": done.stdout,
+        "stderr": done.stderr,
+    }
+    print(json.dumps(report))
+    return 0
+
+
+def measure(argv: list[str]) -> Sample:
+    """Run ``argv`` under a fresh intermediate process; fail loudly if it fails."""
+    probe = [sys.executable, str(Path(__file__).resolve()), "--probe", json.dumps(argv)]
+    done = subprocess.run(probe, capture_output=True, text=True, check=True)
+    report = json.loads(done.stdout)
+    if report["rc"] != 0:
+        raise SystemExit(
+            f"run: {' '.join(argv)} exited {report['rc']}:\n{report['stderr']}{report['stdout']}"
+        )
+    return Sample(report["seconds"], report["rss_kb"] / 1024, report["stdout"], report["stderr"])
+
+
+def incremental_main(kind: str, project: Path, run: int) -> int:
+    """Child: build once with the incremental builder, make one edit, time the rebuild."""
+    try:
+        from generator.incremental import Builder
+    except ImportError:
+        print(json.dumps({"available": False}))
+        return 0
+    from generator.build import Options
+
+    builder = Builder(Options(project, project / "site"))
+    builder.build()
+    if kind == "person":
+        path = project / "content" / "people" / "person-0000-example.yaml"
+        text = path.read_text(encoding="utf-8")
+        edited = re.sub(
+            r'^(  - text: ")(Edited \d+: )?', rf"\g<1>Edited {run}: ", text, count=1, flags=re.M
+        )
+        path.write_text(edited, encoding="utf-8")
+    else:
+        path = project / "templates" / "person.html"
+        with path.open("a", encoding="utf-8") as f:
+            f.write(f"{{# benchmark edit {run} #}}\n")
+    started = time.perf_counter()
+    result = builder.build()
+    seconds = time.perf_counter() - started
+    rendered = getattr(result, "rendered", None)
+    print(json.dumps({"available": True, "seconds": seconds, "rendered": rendered}))
+    return 0
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench_size(n: int, runs: int, work: Path, no_search: bool) -> dict[str, Any]:
+    """Measure one corpus size; return its figures (medians)."""
+    corpus = work / f"corpus-{n}"
+    started = time.perf_counter()
+    make_corpus(n, corpus)
+    figures: dict[str, Any] = {"people": n, "corpus_seconds": time.perf_counter() - started}
+    site = work / f"site-{n}"
+    build = [*EXPLAINER, "build", "--project", str(corpus), "--out", str(site)]
+    build += ["--no-search"] if no_search else []
+
+    cold: list[Sample] = []
+    for _ in range(runs):
+        shutil.rmtree(site, ignore_errors=True)
+        cold.append(measure(build))
+    found = re.search(r"built (\d+) pages", cold[-1].stderr)
+    if found is None:
+        raise SystemExit(f"run: cannot read the page count from:\n{cold[-1].stderr}")
+    pages = int(found.group(1))
+    figures["pages"] = pages
+    figures["build_seconds"] = median([s.seconds for s in cold])
+    figures["pages_per_second"] = pages / figures["build_seconds"]
+    figures["build_rss_mb"] = median([s.rss_mb for s in cold])
+    rebuild = [measure(build) for _ in range(runs)]
+    figures["rebuild_seconds"] = median([s.seconds for s in rebuild])
+    check = [measure([*EXPLAINER, "check", "--project", str(corpus)]) for _ in range(runs)]
+    figures["check_seconds"] = median([s.seconds for s in check])
+    figures["check_rss_mb"] = median([s.rss_mb for s in check])
+
+    floor_out = work / f"floor-{n}"
+    floor: list[Sample] = []
+    for _ in range(runs):
+        shutil.rmtree(floor_out, ignore_errors=True)
+        floor.append(measure([sys.executable, str(HERE / "floor.py"), str(corpus), str(floor_out)]))
+    floor_pages = sum(1 for _ in floor_out.rglob("*.html"))
+    if floor_pages != pages:
+        raise SystemExit(f"run: the floor wrote {floor_pages} pages, the build {pages}")
+    figures["floor_seconds"] = median([s.seconds for s in floor])
+    figures["floor_rss_mb"] = median([s.rss_mb for s in floor])
+    figures["build_over_floor"] = figures["build_seconds"] / figures["floor_seconds"]
+
+    figures.update(bench_incremental(corpus, work / f"incremental-{n}", runs))
+    return figures
+
+
+def bench_incremental(corpus: Path, project: Path, runs: int) -> dict[str, Any]:
+    """Time a one-person edit and a template edit through ``generator.incremental``."""
+    from generator.render import DEFAULT_THEME
+
+    shutil.copytree(corpus, project)
+    (project / "templates").mkdir()
+    shutil.copyfile(DEFAULT_THEME / "person.html", project / "templates" / "person.html")
+    figures: dict[str, Any] = {}
+    for kind in ("person", "template"):
+        reports = []
+        for run in range(runs):
+            child = [sys.executable, str(Path(__file__).resolve()), "--incremental", kind]
+            sample = measure([*child, str(project), str(run)])
+            reports.append(json.loads(sample.stdout))
+        if not reports[0]["available"]:
+            return {"incremental": False}
+        figures[f"{kind}_edit_seconds"] = median([r["seconds"] for r in reports])
+        figures[f"{kind}_edit_rendered"] = reports[-1]["rendered"]
+    figures["incremental"] = True
+    return figures
+
+
+ROWS = (
+    ("people", "people", "{:.0f}"),
+    ("pages", "pages", "{:.0f}"),
+    ("corpus_seconds", "write corpus, s", "{:.2f}"),
+    ("build_seconds", "cold build, s", "{:.2f}"),
+    ("pages_per_second", "pages/s", "{:.0f}"),
+    ("build_rss_mb", "peak RSS build, MB", "{:.0f}"),
+    ("rebuild_seconds", "no-change rebuild, s", "{:.2f}"),
+    ("check_seconds", "check, s", "{:.2f}"),
+    ("check_rss_mb", "peak RSS check, MB", "{:.0f}"),
+    ("person_edit_seconds", "one-person edit (incremental), s", "{:.3f}"),
+    ("person_edit_rendered", "  pages re-rendered", "{}"),
+    ("template_edit_seconds", "template edit (incremental), s", "{:.3f}"),
+    ("template_edit_rendered", "  pages re-rendered", "{}"),
+    ("floor_seconds", "floor (bare stack, 2 processes), s", "{:.2f}"),
+    ("floor_rss_mb", "peak RSS floor (largest process), MB", "{:.0f}"),
+    ("build_over_floor", "build / floor", "{:.1f}"),
+)
+
+
+def table(results: dict[int, dict[str, Any]]) -> str:
+    sizes = list(results)
+    width = max(len(label) for _, label, _ in ROWS)
+    lines = [f"{'':{width}}" + "".join(f"{'N=' + str(n):>12}" for n in sizes)]
+    for key, label, fmt in ROWS:
+        cells = []
+        for n in sizes:
+            value = results[n].get(key)
+            text = "n/a" if value is None else fmt.format(value)
+            cells.append(f"{text:>12}")
+        lines.append(f"{label:{width}}" + "".join(cells))
+    return "\n".join(lines)
+
+
+def accepts_no_search() -> bool:
+    done = subprocess.run(
+        [*EXPLAINER, "build", "--help"], capture_output=True, text=True, check=True
+    )
+    return "--no-search" in done.stdout
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--probe"]:
+        return probe_main(json.loads(argv[1]))
+    if argv[:1] == ["--incremental"]:
+        return incremental_main(argv[1], Path(argv[2]), int(argv[3]))
+    parser = argparse.ArgumentParser(description="Benchmark explainer build on synthetic corpora.")
+    parser.add_argument("--sizes", default="255,1333", help="people per corpus, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.runs < 1 or not sizes or min(sizes) < 1:
+        parser.error("--runs and every size must be at least 1")
+    about = machine()
+    no_search = accepts_no_search()
+    print(
+        f"machine: {about['cores']} cores, Python {about['python']}, {about['platform']}"
+        f"\nmedians of {args.runs} run(s); build {'with' if no_search else 'without'} --no-search"
+    )
+    results: dict[int, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+        for n in sizes:
+            results[n] = bench_size(n, args.runs, Path(tmp), no_search)
+    print(table(results))
+    if not all(r.get("incremental") for r in results.values()):
+        print("incremental: not available (no generator.incremental)")
+    if args.json:
+        payload = {"machine": about, "runs": args.runs, "no_search": no_search, "sizes": results}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
