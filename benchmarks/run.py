@@ -6,7 +6,7 @@ For each size N it writes a corpus with ``make_corpus.py`` into a temporary
 folder, then times, each in its own child process and as the median of
 ``--runs`` runs: a cold ``explainer build`` (no output folder yet), a rebuild
 with nothing changed, ``explainer check``, the bare-stack floor
-(``floor.py``) and, when ``generator.incremental`` exists, a one-person edit
+(``floor.py``) and, a one-person edit
 and a template edit through the incremental builder that ``serve`` uses.
 
 Wall times include starting Python, as a user waits for them. Peak memory is
@@ -83,7 +83,7 @@ def measure(argv: list[str]) -> Sample:
 def incremental_main(kind: str, project: Path, run: int) -> int:
     """Child: build once with the incremental builder, make one edit, time the rebuild."""
     try:
-        from generator.incremental import Builder
+        from generator.build import Builder
     except ImportError:
         print(json.dumps({"available": False}))
         return 0
@@ -159,7 +159,7 @@ def bench_size(n: int, runs: int, work: Path, no_search: bool) -> dict[str, Any]
 
 
 def bench_incremental(corpus: Path, project: Path, runs: int) -> dict[str, Any]:
-    """Time a one-person edit and a template edit through ``generator.incremental``."""
+    """Time a one-person edit and a template edit through ``generator.build.Builder``."""
     from generator.render import DEFAULT_THEME
 
     shutil.copytree(corpus, project)
@@ -254,7 +254,7 @@ def main(argv: list[str]) -> int:
             results[n] = bench_size(n, args.runs, Path(tmp), no_search)
     print(table(results))
     if not all(r.get("incremental") for r in results.values()):
-        print("incremental: not available (no generator.incremental)")
+        print("incremental: not available")
     if args.json:
         payload = {"machine": about, "runs": args.runs, "no_search": no_search, "sizes": results}
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -16,6 +16,7 @@ in :class:`~generator.check.Evidence`, for the pages to show.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -64,11 +65,12 @@ def review(
     if reference is not None:
         why = f"as of {_day(reference)}" + ("" if as_of else ", the date of the newest source")
         stale = list(stale_announcements(project, reference, why))
+    index = word_index(texts)
     findings = [
-        *spellings(project, texts),
-        *unattested_names(project, texts),
+        *spellings(project, texts, index),
+        *unattested_names(project, texts, index),
         *(finding for finding, _, _ in stale),
-        *conflicts(project, texts),
+        *conflicts(project, texts, index),
         *source_coverage(project),
     ]
     diagnostics.extend(summary_sentences(project))
@@ -175,47 +177,116 @@ def _name_words(person: Person) -> set[str]:
     return {w for w in words if w[:1].isupper()}
 
 
-def spellings(project: Project, texts: dict[str, str]) -> Iterator[Finding]:
+_TOKEN = re.compile(r"\w+")
+
+
+def word_index(texts: dict[str, str]) -> dict[str, set[str]]:
+    """Map each word or number to the sources it stands in.
+
+    The checks look a name up here first, so that their cost grows with the
+    sources that mention a person, not with every source times every person.
+    """
+    index: dict[str, set[str]] = defaultdict(set)
+    for sid, text in texts.items():
+        for token in set(_TOKEN.findall(text)):
+            index[token].add(sid)
+    return index
+
+
+def _looks_like(
+    word: str,
+    known: dict[str, set[tuple[str, str]]],
+    by_initial: dict[str, list[tuple[str, str, str]]],
+) -> tuple[str, str] | None:
+    """Return (person id, listed word) that ``word`` is probably a spelling of, if any."""
+    key = transliteration_key(word)
+    matches = list(known.get(key, ()))
+    if not matches and len(key) >= 6:
+        for other, pid, w in by_initial.get(key[:1], ()):
+            if abs(len(other) - len(key)) <= 2 and _close(word, w):
+                matches.append((pid, w))
+    return min(matches) if matches else None
+
+
+def spellings(
+    project: Project, texts: dict[str, str], index: dict[str, set[str]]
+) -> Iterator[Finding]:
     """Report capitalised words of the sources that look like a listed name but are not one."""
-    known = {pid: _name_words(p) for pid, p in project.people.items()}
-    every = set().union(*known.values()) if known else set()
+    known: dict[str, set[tuple[str, str]]] = defaultdict(set)  # key -> {(person id, word)}
+    every: set[str] = set()
+    for pid, person in project.people.items():
+        for w in _name_words(person):
+            known[transliteration_key(w)].add((pid, w))
+            every.add(w)
+    by_initial: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key, owners in known.items():
+        for pid, w in sorted(owners):
+            by_initial[key[:1]].append((key, pid, w))
+    suspects: dict[str, tuple[str, str]] = {}
+    for word in index:
+        if word[:1].isupper() and len(word) >= 4 and word not in every and _WORD.fullmatch(word):
+            found = _looks_like(word, known, by_initial)
+            if found is not None:
+                suspects[word] = found
     for sid, source in sorted(project.sources.items()):
         text, seen = texts[sid], set()
         for match in _WORD.finditer(text):
             word = match.group()
-            if not word[:1].isupper() or len(word) < 4 or word in every or word in seen:
+            if word not in suspects or word in seen:
                 continue
-            for pid, words in sorted(known.items()):
-                like = sorted(w for w in words if _close(word, w))
-                if like:
-                    seen.add(word)
-                    person = project.people[pid]
-                    yield Finding(
-                        "spelling",
-                        word,
-                        (f"people/{pid}", f"sources/{sid}"),
-                        Diagnostic(
-                            _seed(source),
-                            _line(text, match.start()),
-                            f"'{word}' in source '{sid}' looks like a spelling of {person.name}"
-                            f" ('{like[0]}') that is not listed",
-                            f"add it under 'spellings' in {person.where.path} with a quote, or"
-                            f" acknowledge it there: {{check: spelling, subject: {word},"
-                            " reason: ...}",
-                            "warning",
-                        ),
-                    )
-                    break
+            seen.add(word)
+            pid, like = suspects[word]
+            person = project.people[pid]
+            yield Finding(
+                "spelling",
+                word,
+                (f"people/{pid}", f"sources/{sid}"),
+                Diagnostic(
+                    _seed(source),
+                    _line(text, match.start()),
+                    f"'{word}' in source '{sid}' looks like a spelling of {person.name}"
+                    f" ('{like}') that is not listed",
+                    f"add it under 'spellings' in {person.where.path} with a quote, or"
+                    f" acknowledge it there: {{check: spelling, subject: {word},"
+                    " reason: ...}",
+                    "warning",
+                ),
+            )
 
 
-def unattested_names(project: Project, texts: dict[str, str]) -> Iterator[Finding]:
+def _sources_with(words: Iterable[str], index: dict[str, set[str]]) -> set[str]:
+    """The sources in which every one of ``words`` stands."""
+    found: set[str] | None = None
+    for word in sorted(words, key=lambda w: len(index.get(w, ()))):
+        found = set(index.get(word, ())) if found is None else found & index.get(word, set())
+    return found or set()
+
+
+def _mentioning(
+    person: Person, texts: dict[str, str], index: dict[str, set[str]], folded: dict[str, str]
+) -> set[str]:
+    """The sources in which the person's name or a listed spelling stands."""
+    found: set[str] = set()
+    for name in [person.name, *(s.text for s in person.spellings)]:
+        needle = fold(name)
+        for sid in _sources_with(_TOKEN.findall(name), index) - found:
+            if needle in folded.setdefault(sid, fold(texts[sid])):
+                found.add(sid)
+    return found
+
+
+def unattested_names(
+    project: Project, texts: dict[str, str], index: dict[str, set[str]]
+) -> Iterator[Finding]:
     """Report a person's name or listed spelling that stands in no source's visible text."""
-    folded = [fold(t) for t in texts.values()]
+    folded: dict[str, str] = {}
     for pid, person in sorted(project.people.items()):
         names = [(person.name, person.where.line, "name")]
         names += [(s.text, s.where.line, "spelling") for s in person.spellings]
         for name, line, what in names:
-            if not any(fold(name) in text for text in folded):
+            needle = fold(name)
+            candidates = _sources_with(_TOKEN.findall(name), index)
+            if not any(needle in folded.setdefault(sid, fold(texts[sid])) for sid in candidates):
                 yield Finding(
                     "unattested-name",
                     name,
@@ -370,31 +441,58 @@ def _birth_window(age: int, first: dt.date, last: dt.date) -> tuple[dt.date, dt.
     return earliest, _years_before(last, age)
 
 
+_TAKEN = r"(?:abducted|kidnapped|taken)"
+
+
+@functools.lru_cache(maxsize=4096)
+def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """The name alone, then what gives an age, an age when taken, a date taken, an outlet."""
+    n = re.escape(name)
+    return tuple(
+        re.compile(p)
+        for p in (
+            rf"\b{n}\b",
+            rf"\b{n}, (\d{{1,3}}),",
+            rf"\b{n}\b[^.\n]{{0,40}}?\bwas (\d{{1,3}}) when (?:he|she) was {_TAKEN}",
+            rf"\b{n}\b[^.\n]{{0,80}}?\b{_TAKEN}\b[^.\n]{{0,80}}?\bon {_DATE}",
+            rf"\b{n}\b[^.\n]{{0,60}}?\btold ([^.,;:\"“\n]{{1,60}})",
+        )
+    )
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, for a pattern that can only start at ``starts``."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = max(m.end(), start + 1)
+            yield m
+
+
 def statements(person: Person, source: Source, text: str) -> Iterator[Statement]:
     """Find the ages, abduction dates and interview outlets a source gives for a person."""
     published = source.published.date
     for name in sorted(_surnames(person)):
-        n = re.escape(name)
-        for m in re.finditer(rf"\b{n}, (\d{{1,3}}),", text):
+        named, age_at, age_when, date_when, told = _patterns(name)
+        starts = [m.start() for m in named.finditer(text)]
+        if not starts:
+            continue
+        for m in _matches(age_at, text, starts):
             age = int(m.group(1))
             window = _birth_window(age, published.first_day(), published.last_day())
             value = f"{age} as of {published.label()}"
             yield Statement("age", value, source, _line(text, m.start()), m.group(1), window)
-        taken = r"(?:abducted|kidnapped|taken)"
-        when = rf"\b{n}\b[^.\n]{{0,40}}?\bwas (\d{{1,3}}) when (?:he|she) was {taken}"
-        for m in re.finditer(when, text):
+        for m in _matches(age_when, text, starts):
             if person.captivity is not None:
                 age, day = int(m.group(1)), person.captivity.abducted
                 window = _birth_window(age, day.first_day(), day.last_day())
                 value = f"{age} when abducted on {day.label()}"
                 line = _line(text, m.start())
                 yield Statement("age", value, source, line, m.group(1), window)
-        for m in re.finditer(
-            rf"\b{n}\b[^.\n]{{0,80}}?\b{taken}\b[^.\n]{{0,80}}?\bon {_DATE}", text
-        ):
+        for m in _matches(date_when, text, starts):
             value, line = _date_value(m.group(1)), _line(text, m.start())
             yield Statement("date", value, source, line, m.group(1))
-        for m in re.finditer(rf"\b{n}\b[^.\n]{{0,60}}?\btold ([^.,;:\"“\n]{{1,60}})", text):
+        for m in _matches(told, text, starts):
             words = re.split(r"\s+(?:that|on|about|in)\s+|\s+two\s", m.group(1))[0].split()
             outlet = " ".join(w for w in words if w[:1].isupper() or w.isdigit()).split()
             outlet = [w for w in outlet if w not in _SKIP_OUTLET and w not in _WEEKDAYS]
@@ -421,7 +519,9 @@ def _disagree(kind: str, found: list[Statement]) -> bool:
     return len({s.value.casefold() for s in found}) > 1
 
 
-def conflicts(project: Project, texts: dict[str, str]) -> Iterator[Finding]:
+def conflicts(
+    project: Project, texts: dict[str, str], index: dict[str, set[str]]
+) -> Iterator[Finding]:
     """Report facts of one kind about one person on which the sources disagree.
 
     Ages are compared through the birth dates they allow: 27 on 7 October 2023
@@ -429,11 +529,16 @@ def conflicts(project: Project, texts: dict[str, str]) -> Iterator[Finding]:
     1 February 1995 to 10 February 1996; they overlap, so a birthday between
     the two dates explains both. A disagreement is acknowledged by a ``differ``
     entry (on the person or on one of their events) that cites a source of every
-    side, or by an ``acknowledged`` entry.
+    side, or by an ``acknowledged`` entry. The sources compared are those the
+    person's file cites and those that print the person's name or a listed
+    spelling.
     """
+    folded: dict[str, str] = {}
     for pid, person in sorted(project.people.items()):
         by_kind: dict[str, list[Statement]] = defaultdict(list)
-        for sid in sorted(project.sources):
+        cited = {c.source for cs in citations_of_person(person) for c in cs}
+        about = (cited & texts.keys()) | _mentioning(person, texts, index, folded)
+        for sid in sorted(about):
             given = statements(person, project.sources[sid], texts[sid])
             for s in dict.fromkeys(given):  # two spellings may find one passage twice
                 by_kind[s.kind].append(s)

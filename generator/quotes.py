@@ -9,6 +9,7 @@ highlighted where it stands.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import hashlib
@@ -51,27 +52,48 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character for which ``str.isspace()`` is true (a test keeps this list honest)."""
+_FOLD_SPACES = str.maketrans(
+    {**{chr(k): v for k, v in _FOLD.items()}, **dict.fromkeys(_WHITESPACE, " ")}
+)
+_RUN = re.compile(" {2,}")
+
+
 class SourceText:
-    """A source's text folded once, for many look-ups."""
+    """A source's text folded once, for many look-ups.
+
+    Folding keeps every character but one of each run of whitespace, so the
+    way back to the original text is a short list of breakpoints, one per run
+    longer than one character, and not a position per character.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded: list[str] = []
-        positions: list[int] = []
-        in_space = True  # leading whitespace is dropped, as fold() strips it
-        for i, char in enumerate(text.translate(_FOLD)):
-            if char.isspace():
-                if not in_space:
-                    folded.append(" ")
-                    positions.append(i)
-                in_space = True
-                continue
-            in_space = False
-            folded.append(char)
-            positions.append(i)
-        self.folded = "".join(folded)
-        self._positions = positions
+        spaced = text.translate(_FOLD_SPACES)
+        lead = len(spaced) - len(spaced.lstrip(" "))  # leading whitespace is dropped, as in fold()
+        pieces: list[str] = []
+        self._folded_at: list[int] = [0]
+        """Folded offsets where the shift below starts to apply, ascending."""
+        self._shift: list[int] = [lead]
+        """Characters dropped before each breakpoint: original = folded + shift."""
+        at, dropped = lead, lead
+        for run in _RUN.finditer(spaced, lead):
+            pieces.append(spaced[at : run.start() + 1])
+            dropped += run.end() - run.start() - 1
+            at = run.end()
+            self._folded_at.append(run.start() + 1 - (dropped - (run.end() - run.start() - 1)))
+            self._shift.append(dropped)
+        pieces.append(spaced[at:])
+        self.folded = "".join(pieces)
         self._found: dict[str, list[Span]] = {}
+
+    def _original(self, folded_at: int) -> int:
+        """Return the offset in the original text of the folded offset ``folded_at``."""
+        return folded_at + self._shift[bisect.bisect_right(self._folded_at, folded_at) - 1]
 
     def find_all(self, quote: str) -> list[Span]:
         """Return every place ``quote`` stands, in order."""
@@ -86,7 +108,7 @@ class SourceText:
         at = self.folded.find(needle)
         while at != -1:
             end = at + len(needle) - 1
-            spans.append(Span(self._positions[at], self._positions[end] + 1))
+            spans.append(Span(self._original(at), self._original(end) + 1))
             at = self.folded.find(needle, at + 1)
         return spans
 
@@ -109,7 +131,7 @@ class SourceText:
             ratio = matcher.ratio()
             if ratio > best_ratio:
                 best, best_ratio, best_at = candidate, ratio, window[0].start()
-        line = self.text.count("\n", 0, self._positions[best_at] if self._positions else 0) + 1
+        line = self.text.count("\n", 0, self._original(best_at) if self.folded else 0) + 1
         return best, line
 
     def line_of(self, offset: int) -> int:

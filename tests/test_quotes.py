@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 
 from generator.quotes import SourceText, anchor_id, fold
@@ -56,3 +58,19 @@ def test_fold_and_anchor_are_stable():
     assert fold("  a\u2014b \u2018c\u2019\n\n d ") == "a-b 'c' d"
     assert anchor_id("it\u2019s  here") == anchor_id("it's here")
     assert anchor_id("a").startswith("q-") and len(anchor_id("a")) == 12
+
+
+def test_the_whitespace_list_is_what_isspace_says() -> None:
+    from generator.quotes import _WHITESPACE
+
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert every == _WHITESPACE
+
+
+def test_positions_map_back_across_runs_of_whitespace() -> None:
+    text = "  One\u00a0 two\n\n\tthree \u2019four\u2019  "
+    source = SourceText(text)
+    assert source.folded == "One two three 'four' "
+    for quote in ("One two", "two three", "three 'four'", "four"):
+        (span,) = source.find_all(quote)
+        assert fold(text[span.start : span.end]) == quote
