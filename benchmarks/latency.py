@@ -59,9 +59,9 @@ def _serve(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with log.open("wb") as sink:
+        args = ["serve", "--project", str(project), "--port", str(port)]
         proc = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "--project", str(project)]
-            + ["--port", str(port)],
+            [sys.executable, "-m", "generator", *args],
             stdout=sink,
             stderr=subprocess.STDOUT,
         )
