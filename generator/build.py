@@ -41,6 +41,8 @@ class Options:
     base_url: str = "/"
     drafts: bool = False
     """Include the people and events marked ``draft: true``."""
+    jobs: int = 1
+    """Processes that render pages; more than one only pays off for large sites."""
     strict: bool = False
     """Fail on warnings too."""
     as_of: dt.date | None = None
@@ -67,14 +69,19 @@ def load_and_check(
     cache: FileCache | None = None,
     folded: dict[str, SourceText] | None = None,
     as_of: dt.date | None = None,
+    thorough: bool = True,
 ) -> tuple[Project, Evidence, list[Diagnostic]]:
-    """Load and verify a project; raise ContentError on errors, return the warnings."""
+    """Load and verify a project; raise ContentError on errors, return the warnings.
+
+    ``thorough=False`` skips the editorial checks that read every source and
+    only ever warn (:data:`editorial.SLOW_CHECKS`): the preview's fast path.
+    """
     diagnostics: list[Diagnostic] = []
     project = load_project(paths, diagnostics, cache)
     evidence = Evidence({}, {})
     if project is not None:
         evidence = verify(project, diagnostics, folded)
-        evidence = editorial.review(project, evidence, diagnostics, as_of)
+        evidence = editorial.review(project, evidence, diagnostics, as_of, thorough)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors or project is None:
         raise ContentError(diagnostics)
@@ -115,15 +122,19 @@ class Builder:
         self._pages: dict[str, _Rendered] = {}
         self._written: dict[str, bytes] | None = None
 
-    def build(self) -> BuildResult:
-        """Build; write the site unless ``options.out`` is None. Raise ContentError on errors."""
+    def build(self, thorough: bool = True) -> BuildResult:
+        """Build; write the site unless ``options.out`` is None. Raise ContentError on errors.
+
+        ``thorough=False`` leaves out the slow editorial warnings (see
+        :func:`load_and_check`); the pages are the same either way.
+        """
         started = time.perf_counter()
         target = None
         if self.options.out is not None:
             inputs = [self.paths.content, self.paths.seeds, self.paths.root / "templates"]
             target = guard_output(self.options.out, self.paths.root, inputs)
         project, evidence, warnings = load_and_check(
-            self.paths, self._files, self._folded, self.options.as_of
+            self.paths, self._files, self._folded, self.options.as_of, thorough
         )
         if self.options.strict and warnings:
             raise ContentError(warnings)
@@ -152,32 +163,43 @@ class Builder:
         """Render what changed, keep the rest; return the page count, how many rendered, files."""
         planner = Planner(project, evidence, self.urls)
         theme = self._current_theme(project, planner)
-        files = dict(theme.assets)
         kept: dict[str, _Rendered] = {}
-        rendered = 0
+        fresh: list[tuple[tuple[object, ...], Page]] = []
 
-        def run(specs: list[Spec]) -> list[Page]:
-            nonlocal rendered
+        def plan(specs: list[Spec]) -> list[Page]:
+            """Keep the pages whose key is unchanged; plan the others, to render below."""
             pages = []
             for spec in specs:
                 key = (theme.renderer.fingerprint(spec.template), spec.deps)
                 entry = self._pages.get(spec.route)
-                if entry is None or entry.key != key:
+                if entry is not None and entry.key == key:
+                    kept[spec.route] = entry
+                    pages.append(entry.page)
+                else:
                     page = spec.make()
-                    entry = _Rendered(key, page, theme.renderer.render(page))
-                    rendered += 1
-                kept[spec.route] = entry
-                files[entry.page.output] = entry.body
-                pages.append(entry.page)
+                    fresh.append((key, page))
+                    pages.append(page)
             return pages
 
-        pages = run(planner.specs())
-        pages += run(planner.source_specs(pages))
-        page_count, pages_rendered = len(pages), rendered
+        pages = plan(planner.specs())
+        pages += plan(planner.source_specs(pages))
+        page_count, rendered = len(pages), len(fresh)
         routes = tuple(p.route for p in pages if p.route != "404.html")
-        run([_sitemap_spec(routes), _feed_spec(planner, self.urls)])
+        plan([_sitemap_spec(routes), _feed_spec(planner, self.urls)])
+        bodies = render.render_all(theme.renderer, [page for _, page in fresh], self.options.jobs)
+        for (key, page), body in zip(fresh, bodies, strict=True):
+            kept[page.route] = _Rendered(key, page, body)
         self._pages = kept
-        return page_count, pages_rendered, files
+        files = dict(theme.assets)
+        files.update((entry.page.output, entry.body) for entry in kept.values())
+        return page_count, rendered, dict(sorted(files.items()))
+
+    def review(self) -> list[Diagnostic]:
+        """Run every check, the slow editorial ones included; return the warnings.
+
+        Raises ContentError as a build would. Reuses what the builds loaded.
+        """
+        return load_and_check(self.paths, self._files, self._folded, self.options.as_of)[2]
 
     def _current_theme(self, project: Project, planner: Planner) -> _Theme:
         """Return the renderer, made anew when a file of the theme changed."""

@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -68,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: PROJECT/site)")
     base_url(b)
     b.add_argument("--drafts", action="store_true", help="include content marked 'draft: true'")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes rendering a large site (default: the number of CPUs; same output)",
+    )
     c = sub.add_parser("check", help="run every check of the build and write nothing")
     common(c)
     editorial(c)
@@ -214,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out,
                 _base_url(args.base_url),
                 drafts=args.drafts,
+                jobs=max(1, args.jobs),
                 strict=args.strict,
                 as_of=_as_of(args.as_of),
             )

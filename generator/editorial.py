@@ -44,17 +44,24 @@ class Finding:
     diagnostic: Diagnostic
 
 
+SLOW_CHECKS = frozenset({"spelling", "unattested-name", "conflict"})
+"""The checks that read every source's text; the preview runs them after the reload."""
+
+
 def review(
-    project: Project, evidence: Evidence, diagnostics: list[Diagnostic], as_of: dt.date | None
+    project: Project,
+    evidence: Evidence,
+    diagnostics: list[Diagnostic],
+    as_of: dt.date | None,
+    thorough: bool = True,
 ) -> Evidence:
-    """Run every editorial check; append what is wrong; return the evidence with overdue notes.
+    """Run the editorial checks; append what is wrong; return the evidence with overdue notes.
 
     ``as_of`` is the day announcements are judged against; None means the
     newest source's publication date, as for the status of each hostage.
+    ``thorough=False`` leaves out :data:`SLOW_CHECKS`, which only ever warn,
+    and the acknowledgements of those checks.
     """
-    texts = {
-        sid: _visible(s.text, evidence.hidden.get(sid, ())) for sid, s in project.sources.items()
-    }
     newest = max(
         (s.published.date for s in project.sources.values()),
         key=PartialDate.sort_key,
@@ -65,16 +72,20 @@ def review(
     if reference is not None:
         why = f"as of {_day(reference)}" + ("" if as_of else ", the date of the newest source")
         stale = list(stale_announcements(project, reference, why))
-    index = word_index(texts)
-    findings = [
-        *spellings(project, texts, index),
-        *unattested_names(project, texts, index),
-        *(finding for finding, _, _ in stale),
-        *conflicts(project, texts, index),
-        *source_coverage(project),
-    ]
+    findings = [*(finding for finding, _, _ in stale), *source_coverage(project)]
+    if thorough:
+        texts = {
+            sid: _visible(s.text, evidence.hidden.get(sid, ()))
+            for sid, s in project.sources.items()
+        }
+        index = word_index(texts)
+        findings += [
+            *spellings(project, texts, index),
+            *unattested_names(project, texts, index),
+            *conflicts(project, texts, index),
+        ]
     diagnostics.extend(summary_sentences(project))
-    diagnostics.extend(acknowledge(project, findings))
+    diagnostics.extend(acknowledge(project, findings, () if thorough else SLOW_CHECKS))
     events: dict[str, str] = {}
     people: dict[str, list[str]] = defaultdict(list)
     for _, key, note in stale:
@@ -177,7 +188,8 @@ def _name_words(person: Person) -> set[str]:
     return {w for w in words if w[:1].isupper()}
 
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+"""Runs of letters (as in _WORD) and runs of digits: names are looked up by these."""
 
 
 def word_index(texts: dict[str, str]) -> dict[str, set[str]]:
@@ -224,17 +236,19 @@ def spellings(
             by_initial[key[:1]].append((key, pid, w))
     suspects: dict[str, tuple[str, str]] = {}
     for word in index:
-        if word[:1].isupper() and len(word) >= 4 and word not in every and _WORD.fullmatch(word):
+        if word[:1].isupper() and len(word) >= 4 and word not in every:
             found = _looks_like(word, known, by_initial)
             if found is not None:
                 suspects[word] = found
-    for sid, source in sorted(project.sources.items()):
-        text, seen = texts[sid], set()
-        for match in _WORD.finditer(text):
-            word = match.group()
-            if word not in suspects or word in seen:
-                continue
-            seen.add(word)
+    where: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (offset, word)
+    for word in suspects:
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])")
+        for sid in index[word]:
+            if match := pattern.search(texts[sid]):
+                where[sid].append((match.start(), word))
+    for sid in sorted(where):
+        source, text = project.sources[sid], texts[sid]
+        for offset, word in sorted(where[sid]):
             pid, like = suspects[word]
             person = project.people[pid]
             yield Finding(
@@ -243,7 +257,7 @@ def spellings(
                 (f"people/{pid}", f"sources/{sid}"),
                 Diagnostic(
                     _seed(source),
-                    _line(text, match.start()),
+                    _line(text, offset),
                     f"'{word}' in source '{sid}' looks like a spelling of {person.name}"
                     f" ('{like}') that is not listed",
                     f"add it under 'spellings' in {person.where.path} with a quote, or"
@@ -460,6 +474,16 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _occurrences(name: str, named: re.Pattern[str], text: str) -> list[int]:
+    """Where ``name`` stands as a whole word: ``named.finditer``, found faster with str.find."""
+    starts, at = [], text.find(name)
+    while at != -1:
+        if named.match(text, at):
+            starts.append(at)
+        at = text.find(name, at + 1)
+    return starts
+
+
 def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, for a pattern that can only start at ``starts``."""
     end = 0
@@ -474,7 +498,7 @@ def statements(person: Person, source: Source, text: str) -> Iterator[Statement]
     published = source.published.date
     for name in sorted(_surnames(person)):
         named, age_at, age_when, date_when, told = _patterns(name)
-        starts = [m.start() for m in named.finditer(text)]
+        starts = _occurrences(name, named, text)
         if not starts:
             continue
         for m in _matches(age_at, text, starts):
@@ -687,8 +711,12 @@ def _all_citations(project: Project) -> Iterator[Citation]:
 # Acknowledgements ----------------------------------------------------------
 
 
-def acknowledge(project: Project, findings: Iterable[Finding]) -> Iterator[Diagnostic]:
+def acknowledge(
+    project: Project, findings: Iterable[Finding], not_run: Iterable[str] = ()
+) -> Iterator[Diagnostic]:
     """Drop the findings the content acknowledges; report acknowledgements that match none.
+
+    Acknowledgements of the checks in ``not_run`` are not reported as unused.
 
     An acknowledgement in site.yaml applies to every finding; one in a
     person's or a source's file applies to the findings about that person or
@@ -713,9 +741,10 @@ def acknowledge(project: Project, findings: Iterable[Finding]) -> Iterator[Diagn
             yield finding.diagnostic
         else:
             used.add(ack)
+    skipped = set(not_run)
     for acks in scopes.values():
         for a in acks:
-            if a not in used:
+            if a not in used and a.check not in skipped:
                 subject = f" '{a.subject}'" if a.subject else ""
                 yield Diagnostic(
                     a.where.path,

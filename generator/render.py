@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -86,12 +88,18 @@ class Renderer:
         self.env.filters["json_script"] = json_for_script
         self.env.globals.update(globals_)
         self._fingerprints: dict[str, str] = {}
+        self._blocks: dict[str, Markup] = {}
+        self._inlines: dict[str, Markup] = {}
 
     def block(self, text: str) -> Markup:
-        return Markup(self.md.render(text))
+        if text not in self._blocks:  # the same texts recur on many pages and rebuilds
+            self._blocks[text] = Markup(self.md.render(text))
+        return self._blocks[text]
 
     def inline(self, text: str) -> Markup:
-        return Markup(self.md.renderInline(text))
+        if text not in self._inlines:
+            self._inlines[text] = Markup(self.md.renderInline(text))
+        return self._inlines[text]
 
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)
@@ -127,6 +135,55 @@ class Renderer:
         for key in sorted(sources):
             digest.update(f"{key}\0{sources[key]}\0".encode())
         return digest.hexdigest()
+
+
+PARALLEL_FROM = 200
+"""Fewer pages than this render faster in one process than it takes to start others."""
+
+
+def render_all(renderer: Renderer, pages: list[Page], jobs: int) -> list[bytes]:
+    """Render ``pages`` in order, spread over ``jobs`` processes when there are many.
+
+    Forked workers inherit the planned pages and the compiled templates, so only
+    the rendered bytes travel back. Page ``i`` goes to worker ``i % jobs``; the
+    result is the same bytes in the same order as a serial render. A page that
+    fails in a worker is rendered again here, so its error is raised as usual.
+    """
+    jobs = min(jobs, len(pages) // (PARALLEL_FROM // 2) or 1)
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [renderer.render(page) for page in pages]
+    context = multiprocessing.get_context("fork")
+    workers = []
+    for worker in range(1, jobs):
+        receive, send = context.Pipe(duplex=False)
+        share = pages[worker::jobs]
+        process = context.Process(target=_render_share, args=(renderer, share, send), daemon=True)
+        process.start()
+        send.close()
+        workers.append((worker, receive, process))
+    bodies: list[bytes | None] = [None] * len(pages)
+    bodies[0::jobs] = [renderer.render(page) for page in pages[0::jobs]]
+    for worker, receive, process in workers:
+        try:
+            share_bodies: list[bytes | None] = receive.recv()
+        except EOFError:  # the worker died: render its share here
+            share_bodies = [None] * len(pages[worker::jobs])
+        receive.close()
+        process.join()
+        bodies[worker::jobs] = share_bodies
+    return [renderer.render(pages[i]) if body is None else body for i, body in enumerate(bodies)]
+
+
+def _render_share(renderer: Renderer, pages: list[Page], send: Connection) -> None:
+    """In a forked worker: render each page, None for one that fails; send them all back."""
+    bodies: list[bytes | None] = []
+    for page in pages:
+        try:
+            bodies.append(renderer.render(page))
+        except Exception:
+            bodies.append(None)
+    send.send(bodies)
+    send.close()
 
 
 def theme_dirs(project_root: Path) -> list[Path]:

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.1
 """How often the inputs are looked at; half of it is the average wait after a save."""
+REVIEW_SECONDS = 1.0
+"""How long after a good rebuild the slow editorial checks run, once the browser has reloaded."""
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
@@ -81,20 +83,22 @@ class Preview:
         self.urls = Urls.from_base(options.base_url)
         self.state = _State({})
         self.seen = input_signatures(Path(options.project))
+        self.builds = 0
+        """Counts good builds, so that a review started for an older one is dropped."""
+        self._reported: list[str] = []
 
     def rebuild(self, changed: Iterable[str] = ()) -> bool:
         """Build; keep the result or the errors for the next request. Return True on success."""
         changed = list(changed)
         what = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if changed[3:] else "")
         try:
-            result = self.builder.build()
+            result = self.builder.build(thorough=False)
         except ContentError as exc:
             self.state.error = error_page(exc)
             log.error(exc.report())
             return False
         self.state = _State(result.files)
-        for warning in result.warnings:
-            log.warning(warning.format())
+        self.builds += 1
         log.info(
             "%s%d of %d pages rendered in %.0f ms",
             f"{what} changed: " if what else "built: ",
@@ -103,6 +107,21 @@ class Preview:
             result.seconds * 1000,
         )
         return True
+
+    def review(self, build: int) -> None:
+        """Run every check and print the warnings, if they changed; skip if a build came since."""
+        if build != self.builds:
+            return
+        try:
+            warnings = [w.format() for w in self.builder.review()]
+        except ContentError:
+            return  # the next rebuild reports it
+        if warnings != self._reported:
+            for warning in warnings:
+                log.warning(warning)
+            if not warnings and self._reported:
+                log.info("no warnings")
+            self._reported = warnings
 
     def poll(self) -> list[str]:
         """Return the inputs changed, added or removed since the last poll."""
@@ -163,6 +182,9 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
 
     preview = Preview(options)
 
+    def later(review: Callable[[int], None], build: int) -> None:
+        ioloop.IOLoop.current().call_later(REVIEW_SECONDS, review, build)
+
     class InputWatcher(Watcher):  # type: ignore[misc]  # livereload is untyped
         """Polls the project's inputs, rebuilds on a change and reports it for a reload."""
 
@@ -174,7 +196,8 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
             changed = preview.poll()
             if not changed:
                 return None, None
-            preview.rebuild(changed)
+            if preview.rebuild(changed):
+                later(preview.review, preview.builds)
             self.filepath = changed[0]
             return changed[0], None
 
@@ -184,6 +207,7 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
         log.warning("warning: serving on %s makes the preview reachable from other machines", host)
     started = time.perf_counter()
     preview.rebuild()
+    preview.review(preview.builds)
     log.debug("first build in %.2f s", time.perf_counter() - started)
     watcher = InputWatcher()
     watcher._tasks = {str(options.project): None}  # livereload watches the cwd when it has none

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -103,3 +104,26 @@ def test_input_signatures_cover_the_inputs_and_skip_editor_files(fixture_site: P
     assert "content/people/dana-example.yaml" in found
     assert "seeds/herald.txt" in found
     assert not any(k.endswith(("~", ".swp")) for k in found)
+
+
+def test_preview_rebuilds_fast_and_reviews_after(
+    fixture_site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The slow editorial warnings come after the reload, once per change of warnings."""
+    preview = Preview(Options(fixture_site, None))
+    assert preview.rebuild()
+    person = fixture_site / "content/people/dana-example.yaml"
+    person.write_text(
+        person.read_text(encoding="utf-8").replace("name: Dana Example", "name: Dana Exampel"),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="generator"):
+        assert preview.rebuild(preview.poll())
+        assert "stands in no source" not in caplog.text, "the slow checks wait for the review"
+        preview.review(preview.builds - 1)
+        assert "stands in no source" not in caplog.text, "a review for an older build is dropped"
+        preview.review(preview.builds)
+        assert "the name 'Dana Exampel' stands in no source" in caplog.text
+        caplog.clear()
+        preview.review(preview.builds)
+        assert caplog.text == "", "the same warnings are not printed twice"
