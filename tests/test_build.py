@@ -153,3 +153,23 @@ def test_incremental_writes_only_what_changed(real_copy: Path, tmp_path: Path) -
     shutil.rmtree(out)
     builder.build()  # the folder is gone: the next build writes it whole again
     assert (out / "timeline/index.html").is_file()
+
+
+def test_parallel_rendering_gives_the_same_bytes(
+    real_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import render
+
+    serial = build(Options(real_copy, jobs=1)).files
+    monkeypatch.setattr(render, "PARALLEL_FROM", 2)  # the real site is small: force workers
+    calls: list[int] = []
+    fork = render.multiprocessing.get_context("fork").Process.start
+
+    def counting_start(self: object) -> None:
+        calls.append(1)
+        fork(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render.multiprocessing.context.ForkProcess, "start", counting_start)
+    parallel = build(Options(real_copy, jobs=2)).files
+    assert calls, "a worker process rendered part of the site"
+    assert parallel == serial
