@@ -77,9 +77,12 @@ def _serve(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
             time.sleep(0.1)
 
 
-def _measure(page: object, path: Path, edit: object, expect: object, edits: int) -> list[float]:
-    """Edit ``path`` ``edits`` times; return the seconds from each write to the loaded change."""
-    seconds = []
+def _measure(
+    page: object, path: Path, edit: object, expect: object, edits: int, signals: list[float]
+) -> tuple[list[float], list[float]]:
+    """Edit ``path`` ``edits`` times; return the seconds from each write to the loaded change,
+    and from each write to the reload signal reaching the browser."""
+    seconds, signalled = [], []
     for i in range(edits):
         time.sleep(0.3)  # let the last reload settle, as an editor's saves are apart
         text = path.read_text(encoding="utf-8")
@@ -90,7 +93,8 @@ def _measure(page: object, path: Path, edit: object, expect: object, edits: int)
         while expect(page) != wanted:  # type: ignore[operator]
             page.wait_for_event("load", timeout=30_000)  # type: ignore[attr-defined]
         seconds.append(time.perf_counter() - started)
-    return seconds
+        signalled.append(min((t for t in signals if t >= started), default=started) - started)
+    return seconds, signalled
 
 
 def _rename(text: str, i: int) -> tuple[str, str]:
@@ -128,24 +132,37 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
                 page = browser.new_page()
+                signals: list[float] = []
+
+                def on_socket(socket: object) -> None:
+                    def on_frame(payload: object) -> None:
+                        if "reload" in str(payload):
+                            signals.append(time.perf_counter())
+
+                    socket.on("framereceived", on_frame)  # type: ignore[attr-defined]
+
+                page.on("websocket", on_socket)
                 page.goto(f"{url}people/{person.stem}/")
                 print(
                     f"{len(people)} people, {sum(1 for _ in (project / 'content').rglob('*'))}"
                     f" content files; editing {person.relative_to(project)};"
                     f" {os.cpu_count()} cores, Python {sys.version.split()[0]}"
                 )
-                profile = _measure(
-                    page, person, _rename, lambda pg: pg.inner_text("h1"), args.edits
+                profile, signal = _measure(
+                    page, person, _rename, lambda pg: pg.inner_text("h1"), args.edits, signals
                 )
                 _report("profile YAML save", profile)
-                template = _measure(
+                _report("  of which: to reload signal", signal)
+                template, signal = _measure(
                     page,
                     project / "templates/base.html",
                     _skip_link,
                     lambda pg: pg.inner_text(".skip-link"),
                     args.edits,
+                    signals,
                 )
                 _report("template save (base.html)", template)
+                _report("  of which: to reload signal", signal)
                 browser.close()
         finally:
             proc.terminate()
