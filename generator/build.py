@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import time
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,11 +89,12 @@ def load_and_check(
     return project, evidence, [d for d in diagnostics if d.severity == "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Rendered:
     key: tuple[object, ...]
     page: Page
-    body: bytes
+    body: bytes | None
+    """None until rendered: a lazy builder renders a page when it is asked for."""
 
 
 @dataclass(slots=True)
@@ -110,16 +112,25 @@ class Builder:
     change are not read again, and a page is planned and rendered again only
     when a value it is planned from (:attr:`Spec.deps`) or one of its templates
     changed. Its output is byte for byte that of a full build (tested).
+
+    A ``lazy`` builder (the preview's) plans every page but renders one only
+    when :meth:`file` asks for it, so a template edit costs the page the browser
+    reloads, not every page that uses the template.
     """
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, lazy: bool = False) -> None:
+        if lazy and options.out is not None:
+            raise ValueError("a lazy builder does not write")  # a bug of ours
         self.options = options
+        self.lazy = lazy
         self.paths = ProjectPaths.at(options.project)
         self.urls = Urls.from_base(options.base_url)
         self._files = FileCache()
         self._folded: dict[str, SourceText] = {}
         self._theme: _Theme | None = None
         self._pages: dict[str, _Rendered] = {}
+        self._outputs: dict[str, str] = {}
+        """Output file name -> route of the page that makes it."""
         self._written: dict[str, bytes] | None = None
 
     def build(self, thorough: bool = True) -> BuildResult:
@@ -140,14 +151,8 @@ class Builder:
             raise ContentError(warnings)
         if not self.options.drafts:
             project = project.without_drafts()
-        try:
+        with self._template_errors():
             pages, rendered, files = self._render(project, evidence)
-        except Exception as exc:
-            dirs = render.theme_dirs(self.paths.root)
-            diagnostic = _template_diagnostic(exc, self.paths.root, dirs)
-            if diagnostic is None:
-                raise  # not the template's fault: a bug of ours, to be seen as one
-            raise ContentError([diagnostic]) from None
         written: list[str] = []
         if target is not None:
             if self._written is None or not target.is_dir():
@@ -186,13 +191,43 @@ class Builder:
         page_count, rendered = len(pages), len(fresh)
         routes = tuple(p.route for p in pages if p.route != "404.html")
         plan([_sitemap_spec(routes), _feed_spec(planner, self.urls)])
-        bodies = render.render_all(theme.renderer, [page for _, page in fresh], self.options.jobs)
+        if self.lazy:
+            bodies: list[bytes | None] = [None] * len(fresh)
+        else:
+            bodies = [*render.render_all(theme.renderer, [p for _, p in fresh], self.options.jobs)]
         for (key, page), body in zip(fresh, bodies, strict=True):
             kept[page.route] = _Rendered(key, page, body)
         self._pages = kept
+        self._outputs = {entry.page.output: route for route, entry in kept.items()}
         files = dict(theme.assets)
-        files.update((entry.page.output, entry.body) for entry in kept.values())
+        files.update((e.page.output, e.body) for e in kept.values() if e.body is not None)
         return page_count, rendered, dict(sorted(files.items()))
+
+    def file(self, name: str) -> bytes | None:
+        """Return output file ``name`` of the last build, rendering it now if it is not yet."""
+        if self._theme is not None and name in self._theme.assets:
+            return self._theme.assets[name]
+        route = self._outputs.get(name)
+        if route is None:
+            return None
+        entry = self._pages[route]
+        if entry.body is None:
+            assert self._theme is not None
+            with self._template_errors():
+                entry.body = self._theme.renderer.render(entry.page)
+        return entry.body
+
+    @contextlib.contextmanager
+    def _template_errors(self) -> Iterator[None]:
+        """Turn an error raised by a template into a ContentError at the template's line."""
+        try:
+            yield
+        except Exception as exc:
+            dirs = render.theme_dirs(self.paths.root)
+            diagnostic = _template_diagnostic(exc, self.paths.root, dirs)
+            if diagnostic is None:
+                raise  # not the template's fault: a bug of ours, to be seen as one
+            raise ContentError([diagnostic]) from None
 
     def review(self) -> list[Diagnostic]:
         """Run every check, the slow editorial ones included; return the warnings.

@@ -20,7 +20,6 @@ import mimetypes
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,20 +67,15 @@ def input_signatures(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-@dataclass(slots=True)
-class _State:
-    files: dict[str, bytes]
-    error: bytes | None = None
-
-
 class Preview:
     """The preview's builds, and the WSGI application that serves their latest result."""
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.builder = Builder(options)
+        self.builder = Builder(options, lazy=True)
         self.urls = Urls.from_base(options.base_url)
-        self.state = _State({})
+        self.error: bytes | None = error_page(ContentError([]))
+        """The page every request gets while the content is broken; None when it builds."""
         self.seen = input_signatures(Path(options.project))
         self.builds = 0
         """Counts good builds, so that a review started for an older one is dropped."""
@@ -94,13 +88,13 @@ class Preview:
         try:
             result = self.builder.build(thorough=False)
         except ContentError as exc:
-            self.state.error = error_page(exc)
+            self.error = error_page(exc)
             log.error(exc.report())
             return False
-        self.state = _State(result.files)
+        self.error = None
         self.builds += 1
         log.info(
-            "%s%d of %d pages rendered in %.0f ms",
+            "%s%d of %d pages changed (rendered when requested); built in %.0f ms",
             f"{what} changed: " if what else "built: ",
             result.rendered,
             result.pages,
@@ -155,12 +149,19 @@ class Preview:
             return "400 Bad Request", [("Content-Type", "text/plain")], b"bad path\n"
         if rel == "" or rel.endswith("/"):
             rel += "index.html"
-        error = self.state.error
-        if error is not None and (rel.endswith(".html") or rel not in self.state.files):
-            return "500 Internal Server Error", [("Content-Type", "text/html")], error
-        body = self.state.files.get(rel)
+        if self.error is None:
+            try:
+                body = self.builder.file(rel)
+            except ContentError as exc:  # a template error in the page asked for
+                log.error(exc.report())
+                body, self.error = None, error_page(exc)
+        if self.error is not None:
+            asset = self.builder.file(rel) if rel.startswith("assets/") else None
+            if asset is None:
+                return "500 Internal Server Error", [("Content-Type", "text/html")], self.error
+            body = asset
         if body is None:
-            if rel + "/index.html" in self.state.files:
+            if self.builder.file(rel + "/index.html") is not None:
                 return "301 Moved Permanently", [("Location", path + "/")], b""
             return self._not_found()
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
@@ -169,7 +170,7 @@ class Preview:
         return "200 OK", [("Content-Type", kind)], body
 
     def _not_found(self) -> tuple[str, list[tuple[str, str]], bytes]:
-        body = self.state.files.get("404.html", b"not found\n")
+        body = self.builder.file("404.html") or b"not found\n"
         return "404 Not Found", [("Content-Type", "text/html; charset=utf-8")], body
 
 

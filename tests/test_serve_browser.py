@@ -76,6 +76,41 @@ def page(server: tuple[str, Path, subprocess.Popen[bytes]]) -> Iterator[object]:
         browser.close()
 
 
+class Tab:
+    """A browser tab on the preview that knows when livereload can reach it.
+
+    The server reloads only the tabs whose livereload socket has said who it
+    is; a save before that would be missed (as with any livereload setup), so
+    each save waits for the socket of the page now shown.
+    """
+
+    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+        self.page = page
+        self.loads: list[float] = []
+        self.hellos: list[float] = []
+        page.on("load", lambda _: self.loads.append(time.monotonic()))
+        page.on("websocket", self._watch)
+
+    def _watch(self, socket) -> None:  # type: ignore[no-untyped-def]
+        def sent(payload: object) -> None:
+            if '"info"' in str(payload):
+                self.hellos.append(time.monotonic())
+
+        socket.on("framesent", sent)
+
+    def ready(self) -> None:
+        """Wait until the page shown now is connected to livereload."""
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not (self.hellos and self.loads and self.hellos[-1] > self.loads[-1]):
+            assert time.monotonic() < deadline, "the page never connected to livereload"
+            self.page.wait_for_timeout(20)
+        self.page.wait_for_timeout(100)  # the server registers the tab as it reads the message
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.ready()
+
+
 def _set_name(path: Path, name: str) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"(?m)^name: .*$", f"name: {name}", text, count=1), encoding="utf-8")
@@ -84,7 +119,8 @@ def _set_name(path: Path, name: str) -> None:
 def test_a_save_reaches_the_open_page(server, page) -> None:  # type: ignore[no-untyped-def]
     url, project, proc = server
     person = project / "content/people/maxim-herkin.yaml"
-    page.goto(url + "people/maxim-herkin/")
+    tab = Tab(page)
+    tab.open(url + "people/maxim-herkin/")
     heading = page.locator("h1")
     sync_api.expect(heading).to_have_text("Maxim Herkin")
 
@@ -93,15 +129,18 @@ def test_a_save_reaches_the_open_page(server, page) -> None:  # type: ignore[no-
     # A second save a second later must reach the browser too (livereload's own
     # throttle would drop it).
     time.sleep(1)
+    tab.ready()
     _set_name(person, "Maxim Herkin (second save)")
     sync_api.expect(heading).to_have_text("Maxim Herkin (second save)", timeout=WAIT_MS)
 
     good = person.read_text(encoding="utf-8")
+    tab.ready()
     person.write_text(good + "summary: [unclosed\n", encoding="utf-8")
     sync_api.expect(page.locator("h1")).to_contain_text("The build failed", timeout=WAIT_MS)
     errors = page.locator("li").all_inner_texts()
     assert any(re.match(r"content/people/maxim-herkin\.yaml:\d+: ", e) for e in errors), errors
 
+    tab.ready()
     person.write_text(good, encoding="utf-8")
     sync_api.expect(page.locator("h1")).to_have_text("Maxim Herkin (second save)", timeout=WAIT_MS)
     assert proc.poll() is None, "the server is still running"
@@ -109,7 +148,7 @@ def test_a_save_reaches_the_open_page(server, page) -> None:  # type: ignore[no-
 
 def test_a_template_save_reaches_the_open_page(server, page) -> None:  # type: ignore[no-untyped-def]
     url, project, _ = server
-    page.goto(url + "timeline/")
+    Tab(page).open(url + "timeline/")
     template = project / "templates/base.html"
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("Skip to content", "Skip to the timeline"), encoding="utf-8")
