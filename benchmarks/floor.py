@@ -5,8 +5,9 @@ Usage: python benchmarks/floor.py PROJECT OUT
 For the same project it does only what any generator on this stack must do:
 load the YAML with libyaml (``CSafeLoader``), read the seeds, render one
 trivial Jinja template per page with markdown-it-py for the text, and write as
-many pages as ``explainer build`` does (a page per person and per source, plus
-home, people, timeline, about and 404), split over two processes. No checks,
+many pages as ``explainer build`` does (a page and a filtered timeline per
+person, a page per source, a timeline per kind of event, plus home, people,
+timeline, about, search and 404), split over two processes. No checks,
 no quote matching, no footnotes, no cross-links. The build's time divided by
 this one says how much the generator's own work costs.
 """
@@ -55,11 +56,15 @@ def render_share(project: Path, out: Path, share: int) -> None:
         markup = [Markup(b) for b in blocks]
         target.write_text(page.render(title=title, blocks=markup), encoding="utf-8")
 
+    events = [e for f in sorted((content / "events").glob("*.yaml")) for e in load(f)]
     people = sorted((content / "people").glob("*.yaml"))
     for path in people[share::PROCESSES]:
         person = load(path)
         blocks = claims(md, person["summary"]) + claims(md, person.get("facts"))
         write(f"people/{path.stem}/", person["name"], blocks)
+        own = [md.renderInline(e["title"]) for e in events if path.stem in e.get("people", ())]
+        if own:
+            write(f"timeline/{path.stem}/", person["name"], own)
     sources = sorted((content / "sources").glob("*.yaml"))
     for path in sources[share::PROCESSES]:
         source = load(path)
@@ -68,7 +73,6 @@ def render_share(project: Path, out: Path, share: int) -> None:
         write(f"sources/{path.stem}/", source.get("headline") or source["outlet"], paragraphs)
     if share == 0:
         site = load(content / "site.yaml")
-        events = [e for f in sorted((content / "events").glob("*.yaml")) for e in load(f)]
         timeline = [md.renderInline(e.get("body") or e["title"]) for e in events]
         names = [f"<li>{p.stem}</li>" for p in people]
         write("", site["title"], [md.render(site["intro"])])
@@ -76,6 +80,9 @@ def render_share(project: Path, out: Path, share: int) -> None:
         write("timeline/", "Timeline", timeline)
         write("about/", "About", [md.render(site["about"])])
         write("404.html", "Page not found", [])
+        write("search/", "Search", [])
+        for kind in sorted({e["kind"] for e in events}):
+            write(f"timeline/kind/{kind}/", kind, [e["title"] for e in events if e["kind"] == kind])
 
 
 def main(argv: list[str]) -> int:

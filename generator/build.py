@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 import jinja2.runtime
 
-from generator import editorial, render, structured
+from generator import editorial, export, render, structured
 from generator.check import Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project
@@ -190,7 +190,7 @@ class Builder:
         pages += plan(planner.source_specs(pages))
         page_count, rendered = len(pages), len(fresh)
         routes = tuple(p.route for p in pages if p.route != "404.html")
-        plan([_sitemap_spec(routes), _feed_spec(planner, self.urls)])
+        plan([_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)])
         if self.lazy:
             bodies: list[bytes | None] = [None] * len(fresh)
         else:
@@ -242,6 +242,7 @@ class Builder:
         signature = render.theme_signature(dirs)
         if self._theme is None or self._theme.signature != signature:
             renderer = render.Renderer(dirs, {"urls": self.urls, "jsonld": _jsonld})
+            renderer.env.filters.update(json_file=export.json_text, csv_file=export.csv_text)
             self._theme = _Theme(signature, renderer, render.assets(dirs))
         self._theme.renderer.env.globals.update(site=project.site, as_of=planner.as_of)
         return self._theme
@@ -282,6 +283,32 @@ def _feed_page(planner: Planner, urls: Urls) -> Page:
         "feed_id": structured.feed_entry_id("feed:" + planner.project.site.title),
     }
     return page
+
+
+def _data_specs(planner: Planner) -> list[Spec]:
+    """The data exports (see generator.export): each reads every person, event and source."""
+    plan = planner
+    deps = (
+        plan.project.site,
+        plan.as_of,
+        tuple(plan.people),
+        tuple(plan.events),
+        tuple(plan.sources),
+    )
+    exporter = export.Exporter(plan)
+
+    def page(route: str, template: str, key: str, make: Any) -> Spec:
+        return Spec(
+            route, template, deps, lambda: Page(route, template, "", "", data={key: make()})
+        )
+
+    return [
+        page("data/people.json", "data.json", "records", exporter.people),
+        page("data/events.json", "data.json", "records", exporter.events),
+        page("data/sources.json", "data.json", "records", exporter.sources),
+        page("data/people.csv", "data.csv", "rows", lambda: export.people_rows(exporter.people())),
+        page("data/events.csv", "data.csv", "rows", lambda: export.event_rows(exporter.events())),
+    ]
 
 
 def _timestamp(day: dt.date) -> str:

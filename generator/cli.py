@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes rendering a large site (default: the number of CPUs; same output)",
     )
+    b.add_argument(
+        "--no-search",
+        dest="search",
+        action="store_false",
+        help="do not build the search index (the search page then links to the people index)",
+    )
     c = sub.add_parser("check", help="run every check of the build and write nothing")
     common(c)
     editorial(c)
@@ -236,6 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             options = Options(project, None, strict=args.strict, as_of=_as_of(args.as_of))
         result = build(options)
+        if args.command == "build" and args.search and options.out is not None:
+            from generator.search import index_site
+
+            index_site(options.out)
     except ContentError as exc:
         if fmt != "text":
             _print(fmt, exc.diagnostics)

@@ -179,10 +179,12 @@ class Page:
     data: dict[str, object] = field(default_factory=dict)
     draft: bool = False
     """Shown only in the preview or with ``--drafts``; templates mark it as such."""
+    searchable: bool = False
+    """Indexed by the search stage (generator.search); copies such as filtered timelines are not."""
 
     @property
     def output(self) -> str:
-        if self.route.endswith(".html") or self.route.endswith(".xml"):
+        if self.route.endswith((".html", ".xml", ".json", ".csv")):
             return self.route
         return self.route + "index.html"
 
@@ -279,7 +281,27 @@ class Planner:
             Spec(
                 "timeline/", "timeline.html", (events, people, sources, overdue), self.timeline_page
             ),
+            # A filtered timeline's menu names every person and kind: it reads all the whole does.
+            *[
+                Spec(
+                    f"timeline/{pid}/",
+                    "timeline.html",
+                    (events, people, sources, overdue),
+                    partial(self.timeline_page, person=pid),
+                )
+                for pid in self.timeline_people()
+            ],
+            *[
+                Spec(
+                    f"timeline/kind/{kind}/",
+                    "timeline.html",
+                    (events, people, sources, overdue),
+                    partial(self.timeline_page, kind=kind),
+                )
+                for kind in self.timeline_kinds()
+            ],
             Spec("about/", "about.html", (sources,), self.about_page),
+            Spec("search/", "search.html", (), self.search_page),
             Spec("404.html", "404.html", (), self.not_found_page),
         ]
         # Every page shows the site's name and the date of the newest source.
@@ -368,6 +390,7 @@ class Planner:
             person.name,
             _plain(person.summary[0].text) if person.summary else person.name,
             draft=person.draft,
+            searchable=True,
         )
         notes = Footnotes(page, self)
         # Notes are numbered in the order the template shows the claims.
@@ -407,6 +430,7 @@ class Planner:
             "events": events,
             "as_of": self.as_of,
             "overdue": self.evidence.overdue_people.get(person.id, ()),
+            "timeline": self.urls.page(f"timeline/{person.id}/") if events else "",
         }
         return page
 
@@ -435,23 +459,73 @@ class Planner:
         page.data = {"groups": groups}
         return page
 
-    def timeline_page(self) -> Page:
-        page = Page(
-            "timeline/",
-            "timeline.html",
-            "Timeline",
-            "Every event of the cases in this explainer, in order, each cited.",
-        )
+    def timeline_people(self) -> list[str]:
+        """Return the ids of the people with events, in the order of the people index."""
+        return [p.id for p in self.people if self.events_of.get(p.id)]
+
+    def timeline_kinds(self) -> list[str]:
+        """Return the kinds of event the timeline holds, in the order of EVENT_KINDS."""
+        present = {e.kind for e in self.events}
+        return [k for k in KIND_LABELS if k in present]
+
+    def timeline_page(self, person: str | None = None, kind: str | None = None) -> Page:
+        """Plan the timeline, whole or filtered to one person's or one kind's events.
+
+        Each filter is a page of its own, so that it works as a plain link; the
+        timeline script filters the whole timeline in place where it can.
+        """
+        events = self.events
+        route, title = "timeline/", "Timeline"
+        description = "Every event of the cases in this explainer, in order, each cited."
+        if person is not None:
+            name = self.project.people[person].name
+            events = self.events_of[person]
+            route, title = f"timeline/{person}/", f"Timeline: {name}"
+            description = (
+                f"Every event in this explainer that concerns {name}, in order, each cited."
+            )
+        elif kind is not None:
+            events = [e for e in self.events if e.kind == kind]
+            route, title = f"timeline/kind/{kind}/", f"Timeline: {KIND_LABELS[kind]}"
+            description = f"Every event of kind {KIND_LABELS[kind].lower()} in this explainer."
+        count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+        showing = f"Showing all {count}."
+        if person is not None:
+            showing = f"Showing {count} concerning {self.project.people[person].name}."
+        elif kind is not None:
+            showing = f"Showing {count} of kind: {KIND_LABELS[kind].lower()}."
+        page = Page(route, "timeline.html", title, description, searchable=route == "timeline/")
         notes = Footnotes(page, self)
         years = []
-        for year, in_year in groupby(self.events, key=lambda e: e.date.year_label()):
+        for year, in_year in groupby(events, key=lambda e: e.date.year_label()):
             months = [
                 (label, [self.event_view(e, notes) for e in group])
                 for label, group in groupby(in_year, key=lambda e: e.date.month_label())
             ]
             years.append((year, months))
-        page.data = {"years": years}
+        page.data = {
+            "years": years,
+            "filtered": route != "timeline/",
+            "showing": showing,
+            "all": Link("All events", self.urls.page("timeline/")),
+            "by_person": [
+                (pid, self.person_link(pid).text, self.urls.page(f"timeline/{pid}/"), pid == person)
+                for pid in self.timeline_people()
+            ],
+            "by_kind": [
+                (k, KIND_LABELS[k], self.urls.page(f"timeline/kind/{k}/"), k == kind)
+                for k in self.timeline_kinds()
+            ],
+        }
         return page
+
+    def search_page(self) -> Page:
+        return Page(
+            "search/",
+            "search.html",
+            "Search",
+            "Search the profiles, the timeline and the sources, by any spelling of a name.",
+        )
 
     def about_page(self) -> Page:
         page = Page(
@@ -477,6 +551,7 @@ class Planner:
             title,
             f"The article by {source.outlet} quoted in this explainer, "
             "with every quoted passage marked.",
+            searchable=True,
         )
         # A passage quoted only by drafts is left out with them.
         passages = sorted(

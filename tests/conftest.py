@@ -71,6 +71,14 @@ def fixture_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def _own_script(attrs: dict[str, str | None]) -> bool:
+    """True for ``<script src=".../assets/NAME.js" defer>``: a file of the theme, never content."""
+    src = attrs.get("src") or ""
+    return set(attrs) == {"src", "defer"} and bool(
+        re.fullmatch(r"(/[\w.-]+)*/assets/[\w-]+\.js", src)
+    )
+
+
 class Scan(HTMLParser):
     """Everything executable an HTML page holds: tags, event handlers, script URLs.
 
@@ -90,6 +98,8 @@ class Scan(HTMLParser):
             if tag == "script" and a == {"type": "application/ld+json"}:
                 self._script = True
                 self.scripts.append("")
+            elif tag == "script" and _own_script(a):
+                pass  # the theme's own progressive enhancement, from assets/
             else:
                 self.found.append(f"<{tag}>")
         for name, value in attrs:

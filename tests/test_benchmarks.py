@@ -20,6 +20,7 @@ from conftest import REPO, run, tree
 
 BENCHMARKS = REPO / "benchmarks"
 N = 12
+PAGES = 4 * N + 6 + 3
 
 
 def script(name: str) -> ModuleType:
@@ -99,8 +100,9 @@ def test_corpus_builds_and_checks_without_errors(corpus, tmp_path, capsys):
     err = capsys.readouterr().err
     warnings = [line for line in err.splitlines() if ": warning: " in line]
     assert all(EXPECTED_WARNINGS.search(w) for w in warnings), warnings
-    # About three pages per person: a profile and two sources each, plus five site pages.
-    assert re.search(rf"^built {3 * N + 5} pages from {2 * N} sources, {N} people", err, re.M)
+    # Four pages per person: a profile, a filtered timeline and two sources; six site pages;
+    # a timeline filter for each of the three kinds of event the corpus has.
+    assert re.search(rf"^built {PAGES} pages from {2 * N} sources, {N} people", err, re.M)
     assert run("check", "--project", corpus) == 0
     assert ": error: " not in capsys.readouterr().err
 
@@ -127,5 +129,5 @@ def test_run_py_prints_every_row(tmp_path):
     for _, label, _ in script("run").ROWS:
         assert re.search(rf"^{re.escape(label)} +\S", done.stdout, re.M), label
     result = json.loads(figures.read_text("utf-8"))["sizes"][str(N)]
-    assert result["pages"] == 3 * N + 5
+    assert result["pages"] == PAGES
     assert result["build_seconds"] > 0 and result["floor_seconds"] > 0

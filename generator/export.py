@@ -1,0 +1,265 @@
+"""The case set as data for re-use: JSON of people, events and sources, CSV of people and events.
+
+Every record carries its citations (source id, the passage as it stands in the
+article, and the link to that passage on the source's page), so a re-user can
+check each claim as a reader of the site can. The shapes are fixed by the JSON
+Schemas in ``schemas/`` at the top of the repository; the README describes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from generator.check import citations_of_event, citations_of_person
+from generator.model import Citation, Claim, Disagreement, Event, Person, Source
+from generator.pages import Footnotes, Page, Planner
+from generator.quotes import anchor_id
+
+DATA_FILES = (
+    "data/people.json",
+    "data/events.json",
+    "data/sources.json",
+    "data/people.csv",
+    "data/events.csv",
+)
+NOTICE = (
+    "The quoted passages are short excerpts of the news articles listed in sources.json, quoted"
+    " for reporting and commentary with attribution; their copyright stays with the outlets"
+    " that published them."
+)
+SEPARATOR = " | "
+"""Joins the several values of one CSV cell (spellings, sources, links)."""
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    """Turns the planned project into plain records (dicts of JSON values)."""
+
+    plan: Planner
+
+    def citation(self, c: Citation) -> Record:
+        source = self.plan.project.sources[c.source]
+        span = self.plan.evidence.span(c)
+        return {
+            "source": c.source,
+            "quote": source.text[span.start : span.end],
+            "url": self.plan.urls.absolute(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
+        }
+
+    def citations(self, items: tuple[Citation, ...]) -> list[Record]:
+        return [self.citation(c) for c in items]
+
+    def claim(self, claim: Claim) -> Record:
+        return {"text": claim.text, "citations": self.citations(claim.citations)}
+
+    def differ(self, items: tuple[Disagreement, ...]) -> list[Record]:
+        return [
+            {"topic": d.topic, "note": d.note, "accounts": [self.claim(a) for a in d.accounts]}
+            for d in items
+        ]
+
+    def person(self, person: Person) -> Record:
+        captivity = None
+        c = person.captivity
+        if c is not None:
+            # The same status and days held as the profile shows; its notes are not needed.
+            status = self.plan.status(person, Footnotes(Page("", "", "", ""), self.plan))
+            assert status is not None
+            captivity = {
+                "abducted": c.abducted.iso(),
+                "place": c.place,
+                "released": c.released.iso() if c.released else None,
+                "release_announced": c.release_announced.iso() if c.release_announced else None,
+                "status": status.label,
+                "days_held": status.days,
+                "citations": self.citations(c.citations),
+            }
+        return {
+            "id": person.id,
+            "name": person.name,
+            "role": person.role,
+            "url": self.plan.urls.absolute(f"people/{person.id}/"),
+            "summary": [self.claim(s) for s in person.summary],
+            "spellings": [
+                {"text": s.text, "citations": self.citations(s.citations)} for s in person.spellings
+            ],
+            "captivity": captivity,
+            "facts": [{"kind": f.kind, **self.claim(f)} for f in person.facts],
+            "relations": [
+                {
+                    "person": r.person,
+                    "role": r.role,
+                    "inverse": r.inverse,
+                    "citations": self.citations(r.citations),
+                }
+                for r in person.relations
+                if r.person in self.plan.project.people
+            ],
+            "sources_differ": self.differ(person.differ),
+            "events": [e.id for e in self.plan.events_of.get(person.id, ())],
+        }
+
+    def event(self, event: Event) -> Record:
+        return {
+            "id": event.id,
+            "date": event.date.iso(),
+            "date_label": event.date.label(),
+            "title": event.title,
+            "kind": event.kind,
+            "status": event.status,
+            "people": [p for p in event.people if p in self.plan.project.people],
+            "body": event.body,
+            "url": self.plan.urls.absolute("timeline/") + "#" + event.id,
+            "citations": self.citations(event.citations),
+            "sources_differ": self.differ(event.differ),
+        }
+
+    def source(self, source: Source, quoted: list[Citation]) -> Record:
+        passages: dict[str, Record] = {}
+        for c in quoted:
+            record = self.citation(c)
+            passages.setdefault(record["url"], {"quote": record["quote"], "url": record["url"]})
+        published = source.published
+        return {
+            "id": source.id,
+            "outlet": source.outlet,
+            "headline": source.headline,
+            "url": source.url,
+            "language": source.language,
+            "published": {
+                "date": published.date.iso(),
+                "basis": published.basis,
+                "evidence": published.evidence,
+            },
+            "page": self.plan.urls.absolute(f"sources/{source.id}/"),
+            "passages": sorted(passages.values(), key=lambda p: str(p["url"])),
+        }
+
+    def header(self) -> Record:
+        as_of = self.plan.as_of
+        return {
+            "title": self.plan.project.site.title,
+            "as_of": as_of.iso() if as_of else None,
+            "notice": NOTICE,
+        }
+
+    def people(self) -> Record:
+        return {**self.header(), "people": [self.person(p) for p in self.plan.people]}
+
+    def events(self) -> Record:
+        return {**self.header(), "events": [self.event(e) for e in self.plan.events]}
+
+    def sources(self) -> Record:
+        quoted: dict[str, list[Citation]] = {s.id: [] for s in self.plan.sources}
+        groups = [citations_of_person(p) for p in self.plan.people]
+        groups += [citations_of_event(e) for e in self.plan.events]
+        for group in groups:
+            for citations in group:
+                for c in citations:
+                    quoted[c.source].append(c)
+        return {
+            **self.header(),
+            "sources": [self.source(s, quoted[s.id]) for s in self.plan.sources],
+        }
+
+
+def people_rows(data: Record) -> list[list[str]]:
+    """Return the CSV rows (header first) of an exported people record set."""
+    rows = [
+        [
+            "id",
+            "name",
+            "role",
+            "status",
+            "abducted",
+            "released",
+            "days_held",
+            "spellings",
+            "url",
+            "sources",
+            "citation_urls",
+        ]
+    ]
+    for p in data["people"]:
+        c = p["captivity"] or {}
+        cited = [x for group in _citation_lists(p) for x in group]
+        rows.append(
+            [
+                p["id"],
+                p["name"],
+                p["role"],
+                c.get("status") or "",
+                c.get("abducted") or "",
+                c.get("released") or "",
+                _cell(c.get("days_held")),
+                SEPARATOR.join(s["text"] for s in p["spellings"]),
+                p["url"],
+                SEPARATOR.join(_unique(x["source"] for x in cited)),
+                SEPARATOR.join(_unique(x["url"] for x in cited)),
+            ]
+        )
+    return rows
+
+
+def event_rows(data: Record) -> list[list[str]]:
+    """Return the CSV rows (header first) of an exported event record set."""
+    rows = [["id", "date", "title", "kind", "status", "people", "url", "sources", "citation_urls"]]
+    for e in data["events"]:
+        cited = list(e["citations"])
+        cited += [x for d in e["sources_differ"] for a in d["accounts"] for x in a["citations"]]
+        rows.append(
+            [
+                e["id"],
+                e["date"],
+                e["title"],
+                e["kind"],
+                e["status"],
+                SEPARATOR.join(e["people"]),
+                e["url"],
+                SEPARATOR.join(_unique(x["source"] for x in cited)),
+                SEPARATOR.join(_unique(x["url"] for x in cited)),
+            ]
+        )
+    return rows
+
+
+def json_text(data: Record) -> str:
+    """Serialise a record set: readable, key order as built, the same bytes on every run.
+
+    ``<``, ``>`` and ``&`` are written as ``\\u`` escapes (the same JSON values): text
+    quoted from the web then cannot turn into markup in a page that pastes the file in.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """Serialise rows as RFC 4180 CSV (CRLF line ends, quoted where needed)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def _citation_lists(person: Record) -> list[list[Record]]:
+    lists = [s["citations"] for s in person["summary"]]
+    lists += [s["citations"] for s in person["spellings"]]
+    if person["captivity"]:
+        lists.append(person["captivity"]["citations"])
+    lists += [f["citations"] for f in person["facts"]]
+    lists += [r["citations"] for r in person["relations"]]
+    lists += [a["citations"] for d in person["sources_differ"] for a in d["accounts"]]
+    return lists
+
+
+def _unique(values: Any) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
