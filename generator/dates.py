@@ -116,9 +116,15 @@ class PartialDate:
         return f"{self.year}s" if self.decade else str(self.year)
 
     def month_label(self) -> str:
-        """Return the month (or year) heading this date files under in a timeline."""
-        if self.month is None or self.decade:
-            return str(self.year) if not self.decade else f"{self.year}s"
+        """Return the month heading this date files under in a timeline, under its year's.
+
+        A date without a month files under a heading that says so, not under a
+        second copy of the year heading.
+        """
+        if self.decade:
+            return "Year not given"
+        if self.month is None:
+            return "Month not given"
         return f"{_MONTHS[self.month - 1]} {self.year}"
 
 

@@ -58,3 +58,18 @@ def test_sort_order_and_days():
     assert days_between(parse_date("2023-10"), parse_date("2025-02-15")) is None
     assert days_between(parse_date("c. 2023-10-07"), parse_date("2025-02-15")) is None
     assert parse_date("2024-02").first_day() == dt.date(2024, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2025-02-15", "February 2025"),
+        ("2025", "Month not given"),
+        ("late 1990s", "Year not given"),
+    ],
+)
+def test_month_label_never_repeats_the_year_heading(text: str, label: str) -> None:
+    date = parse_date(text)
+    assert isinstance(date, PartialDate)
+    assert date.month_label() == label
+    assert date.month_label() != date.year_label()
