@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from generator.check import Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project
 from generator.model import Project
-from generator.pages import Page, Planner, Spec, Urls
+from generator.pages import Page, Planner, Spec, Urls, output_of
 from generator.quotes import SourceText
 from generator.write import guard_output, update_site, write_site
 
@@ -92,9 +92,16 @@ def load_and_check(
 @dataclass(slots=True)
 class _Rendered:
     key: tuple[object, ...]
-    page: Page
+    page: Page | None
+    """None until planned: a lazy builder plans some pages only when they are asked for."""
     body: bytes | None
     """None until rendered: a lazy builder renders a page when it is asked for."""
+    make: Callable[[], Page]
+
+    def planned(self) -> Page:
+        if self.page is None:
+            self.page = self.make()
+        return self.page
 
 
 @dataclass(slots=True)
@@ -169,38 +176,42 @@ class Builder:
         planner = Planner(project, evidence, self.urls)
         theme = self._current_theme(project, planner)
         kept: dict[str, _Rendered] = {}
-        fresh: list[tuple[tuple[object, ...], Page]] = []
+        fresh: list[_Rendered] = []
 
-        def plan(specs: list[Spec]) -> list[Page]:
-            """Keep the pages whose key is unchanged; plan the others, to render below."""
+        def plan(specs: list[Spec], needed: bool = True) -> list[Page]:
+            """Keep the pages whose key is unchanged; plan the others, to render below.
+
+            A lazy builder leaves a page that no other page needs unplanned too.
+            """
             pages = []
             for spec in specs:
                 key = (theme.renderer.fingerprint(spec.template), spec.deps)
                 entry = self._pages.get(spec.route)
-                if entry is not None and entry.key == key:
-                    kept[spec.route] = entry
+                if entry is None or entry.key != key:
+                    page = spec.make() if needed or not self.lazy else None
+                    entry = _Rendered(key, page, None, spec.make)
+                    fresh.append(entry)
+                kept[spec.route] = entry
+                if needed:
+                    assert entry.page is not None
                     pages.append(entry.page)
-                else:
-                    page = spec.make()
-                    fresh.append((key, page))
-                    pages.append(page)
             return pages
 
         pages = plan(planner.specs())
         pages += plan(planner.source_specs(pages))
         page_count, rendered = len(pages), len(fresh)
         routes = tuple(p.route for p in pages if p.route != "404.html")
-        plan([_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)])
-        if self.lazy:
-            bodies: list[bytes | None] = [None] * len(fresh)
-        else:
-            bodies = [*render.render_all(theme.renderer, [p for _, p in fresh], self.options.jobs)]
-        for (key, page), body in zip(fresh, bodies, strict=True):
-            kept[page.route] = _Rendered(key, page, body)
+        extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
+        plan(extra, needed=False)
+        if not self.lazy:
+            planned = [entry.planned() for entry in fresh]
+            bodies = render.render_all(theme.renderer, planned, self.options.jobs)
+            for entry, body in zip(fresh, bodies, strict=True):
+                entry.body = body
         self._pages = kept
-        self._outputs = {entry.page.output: route for route, entry in kept.items()}
+        self._outputs = {output_of(route): route for route in kept}
         files = dict(theme.assets)
-        files.update((e.page.output, e.body) for e in kept.values() if e.body is not None)
+        files.update((output_of(r), e.body) for r, e in kept.items() if e.body is not None)
         return page_count, rendered, dict(sorted(files.items()))
 
     def file(self, name: str) -> bytes | None:
@@ -214,7 +225,7 @@ class Builder:
         if entry.body is None:
             assert self._theme is not None
             with self._template_errors():
-                entry.body = self._theme.renderer.render(entry.page)
+                entry.body = self._theme.renderer.render(entry.planned())
         return entry.body
 
     @contextlib.contextmanager

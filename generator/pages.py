@@ -46,6 +46,8 @@ KIND_LABELS = {
     "sign-of-life": "Sign of life",
     "other": "Other",
 }
+MENU_PEOPLE_MAX = 40
+"""Above this many people with events, a filtered timeline's menu names only its own person."""
 BASIS_LABELS = {
     "stated": "stated in the article",
     "url": "taken from the article's URL",
@@ -75,6 +77,13 @@ class Urls:
 
     def absolute(self, route: str) -> str:
         return self.origin + self.root + route
+
+
+def output_of(route: str) -> str:
+    """Return the file a route is written to: 'people/x/' -> 'people/x/index.html'."""
+    if route.endswith((".html", ".xml", ".json", ".csv")):
+        return route
+    return route + "index.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +193,7 @@ class Page:
 
     @property
     def output(self) -> str:
-        if self.route.endswith((".html", ".xml", ".json", ".csv")):
-            return self.route
-        return self.route + "index.html"
+        return output_of(self.route)
 
     @property
     def sources(self) -> list[Source]:
@@ -255,6 +262,8 @@ class Planner:
         for person in self.people:
             for r in person.relations:
                 self.inverse[r.person].append((person, r.inverse, r.citations))
+        self._timeline_people: list[str] | None = None
+        self._timeline_kinds: list[str] | None = None
         self.events_of: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:
             for pid in event.people:
@@ -278,15 +287,12 @@ class Planner:
         specs += [
             Spec("", "home.html", (people, events, sources, overdue), self.home_page),
             Spec("people/", "people.html", (people,), self.people_page),
-            Spec(
-                "timeline/", "timeline.html", (events, people, sources, overdue), self.timeline_page
-            ),
-            # A filtered timeline's menu names every person and kind: it reads all the whole does.
+            Spec("timeline/", "timeline.html", self._timeline_deps(), self.timeline_page),
             *[
                 Spec(
                     f"timeline/{pid}/",
                     "timeline.html",
-                    (events, people, sources, overdue),
+                    self._timeline_deps(person=pid),
                     partial(self.timeline_page, person=pid),
                 )
                 for pid in self.timeline_people()
@@ -295,7 +301,7 @@ class Planner:
                 Spec(
                     f"timeline/kind/{kind}/",
                     "timeline.html",
-                    (events, people, sources, overdue),
+                    self._timeline_deps(kind=kind),
                     partial(self.timeline_page, kind=kind),
                 )
                 for kind in self.timeline_kinds()
@@ -325,6 +331,34 @@ class Planner:
             make = partial(self.source_page, source, passages)
             specs.append(Spec(f"sources/{source.id}/", "source.html", deps, make))
         return specs
+
+    def _timeline_deps(
+        self, person: str | None = None, kind: str | None = None
+    ) -> tuple[object, ...]:
+        """What a timeline shows: its events, the people they link, what they cite, its menu."""
+        events: list[Event] = self.events
+        if person is not None:
+            events = self.events_of.get(person, [])
+        elif kind is not None:
+            events = [e for e in self.events if e.kind == kind]
+        linked = {pid for e in events for pid in e.people}
+        others = tuple(self.project.people.get(pid) for pid in sorted(linked))
+        cited = {c.source for e in events for cs in citations_of_event(e) for c in cs}
+        sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
+        overdue = tuple(self.evidence.overdue_events.get(e.id, "") for e in events)
+        menu = (self._timeline_menu(person), tuple(self.timeline_kinds()))
+        return (tuple(events), others, sources, overdue, menu)
+
+    def _timeline_menu(self, person: str | None) -> tuple[tuple[str, str], ...]:
+        """The people a timeline's filter menu names: (id, name).
+
+        The whole timeline names everyone with events; a filtered one does too
+        on a small site, but on a large one only its own person, so that each of
+        a thousand per-person pages does not carry (and depend on) a thousand names.
+        """
+        everyone = self.timeline_people()
+        chosen = everyone if person is None or len(everyone) <= MENU_PEOPLE_MAX else [person]
+        return tuple((pid, self.project.people[pid].name) for pid in chosen)
 
     def _person_deps(self, person: Person) -> tuple[object, ...]:
         """Everything a profile shows: the person, who it links, its events, what it cites."""
@@ -461,12 +495,16 @@ class Planner:
 
     def timeline_people(self) -> list[str]:
         """Return the ids of the people with events, in the order of the people index."""
-        return [p.id for p in self.people if self.events_of.get(p.id)]
+        if self._timeline_people is None:
+            self._timeline_people = [p.id for p in self.people if self.events_of.get(p.id)]
+        return self._timeline_people
 
     def timeline_kinds(self) -> list[str]:
         """Return the kinds of event the timeline holds, in the order of EVENT_KINDS."""
-        present = {e.kind for e in self.events}
-        return [k for k in KIND_LABELS if k in present]
+        if self._timeline_kinds is None:
+            present = {e.kind for e in self.events}
+            self._timeline_kinds = [k for k in KIND_LABELS if k in present]
+        return self._timeline_kinds
 
     def timeline_page(self, person: str | None = None, kind: str | None = None) -> Page:
         """Plan the timeline, whole or filtered to one person's or one kind's events.
@@ -509,9 +547,10 @@ class Planner:
             "showing": showing,
             "all": Link("All events", self.urls.page("timeline/")),
             "by_person": [
-                (pid, self.person_link(pid).text, self.urls.page(f"timeline/{pid}/"), pid == person)
-                for pid in self.timeline_people()
+                (pid, name, self.urls.page(f"timeline/{pid}/"), pid == person)
+                for pid, name in self._timeline_menu(person)
             ],
+            "more_people": len(self._timeline_menu(person)) < len(self.timeline_people()),
             "by_kind": [
                 (k, KIND_LABELS[k], self.urls.page(f"timeline/kind/{k}/"), k == kind)
                 for k in self.timeline_kinds()

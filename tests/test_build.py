@@ -189,3 +189,20 @@ def test_parallel_rendering_gives_the_same_bytes(
     parallel = build(Options(real_copy, jobs=2)).files
     assert calls, "a worker process rendered part of the site"
     assert parallel == serial
+
+
+def test_a_large_site_names_only_its_own_person_on_a_filtered_timeline(
+    real_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import pages
+
+    monkeypatch.setattr(pages, "MENU_PEOPLE_MAX", 2)
+    builder = Builder(Options(real_copy))
+    files = builder.build().files
+    own = files["timeline/maxim-herkin/index.html"].decode()
+    assert own.count("data-person=") == 1, "his own chip only"
+    assert "Everyone else" in own
+    whole = files["timeline/index.html"].decode()
+    assert 'href="/timeline/alexander-trufanov/"' in whole and "Everyone else" not in whole
+    _rename(real_copy)
+    assert builder.build().files == build(Options(real_copy)).files
