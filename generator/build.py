@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import logging
 import time
 import traceback
@@ -146,6 +147,10 @@ class Builder:
         ``thorough=False`` leaves out the slow editorial warnings (see
         :func:`load_and_check`); the pages are the same either way.
         """
+        with _no_cycle_collection():
+            return self._build(thorough)
+
+    def _build(self, thorough: bool) -> BuildResult:
         started = time.perf_counter()
         target = None
         if self.options.out is not None:
@@ -257,6 +262,24 @@ class Builder:
             self._theme = _Theme(signature, renderer, render.assets(dirs))
         self._theme.renderer.env.globals.update(site=project.site, as_of=planner.as_of)
         return self._theme
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector for the length of a build.
+
+    A build makes millions of objects that live until it ends; the collector
+    would walk them again and again (a sixth of a cold build of 5,000 pages, and
+    half of a preview rebuild). Memory is freed by reference counting as usual,
+    and the collector runs again when the build is done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @jinja2.pass_context

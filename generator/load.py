@@ -8,6 +8,7 @@ can still report their own problems.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -73,7 +74,13 @@ def yaml_files(folder: Path) -> list[Path]:
     """Return the YAML files of a folder, sorted by name."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    with os.scandir(folder) as entries:  # no stat per file: the preview lists on every save
+        names = [
+            e.name
+            for e in entries
+            if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file()
+        ]
+    return [folder / name for name in sorted(names)]
 
 
 Signature = tuple[int, int, int] | None
