@@ -136,7 +136,7 @@ def main() -> None:
 
                 def on_socket(socket: object) -> None:
                     def on_frame(payload: object) -> None:
-                        if "reload" in str(payload):
+                        if re.search(r'"command":\s*"reload"', str(payload)):
                             signals.append(time.perf_counter())
 
                     socket.on("framereceived", on_frame)  # type: ignore[attr-defined]

@@ -92,7 +92,9 @@ def load_and_check(
 
 @dataclass(slots=True)
 class _Rendered:
-    key: tuple[object, ...]
+    template: str
+    """The digest of the page's templates (Renderer.fingerprint)."""
+    deps: tuple[object, ...]
     page: Page | None
     """None until planned: a lazy builder plans some pages only when they are asked for."""
     body: bytes | None
@@ -117,9 +119,9 @@ class Builder:
 
     A new Builder makes a full build; ``explainer build`` uses one once. The
     preview keeps one and calls :meth:`build` on every save: files that did not
-    change are not read again, and a page is planned and rendered again only
-    when a value it is planned from (:attr:`Spec.deps`) or one of its templates
-    changed. Its output is byte for byte that of a full build (tested).
+    change are not read again, a page is planned again only when a value it is
+    planned from (:attr:`Spec.deps`) changed, and rendered again when that or
+    one of its templates changed. Its output is byte for byte that of a full build (tested).
 
     A ``lazy`` builder (the preview's) plans every page but renders one only
     when :meth:`file` asks for it, so a template edit costs the page the browser
@@ -190,11 +192,14 @@ class Builder:
             """
             pages = []
             for spec in specs:
-                key = (theme.renderer.fingerprint(spec.template), spec.deps)
+                template = theme.renderer.fingerprint(spec.template)
                 entry = self._pages.get(spec.route)
-                if entry is None or entry.key != key:
+                if entry is None or entry.deps != spec.deps:
                     page = spec.make() if needed or not self.lazy else None
-                    entry = _Rendered(key, page, None, spec.make)
+                    entry = _Rendered(template, spec.deps, page, None, spec.make)
+                    fresh.append(entry)
+                elif entry.template != template:  # same page, new templates: render again
+                    entry = _Rendered(template, entry.deps, entry.page, None, entry.make)
                     fresh.append(entry)
                 kept[spec.route] = entry
                 if needed:

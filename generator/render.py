@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import re
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -126,15 +126,31 @@ class Renderer:
                 if current in sources:
                     continue
                 sources[current] = loader.get_source(self.env, current)[0]
-                for ref in jinja2.meta.find_referenced_templates(self.env.parse(sources[current])):
-                    # A name computed at render time could be any template.
-                    pending.extend([ref] if ref is not None else self.env.list_templates())
+                pending.extend(_references(sources[current], self.env.list_templates))
         except jinja2.TemplateError as exc:
             return f"broken: {exc!r}"  # rendering will report it at its line
         digest = hashlib.sha256()
         for key in sorted(sources):
             digest.update(f"{key}\0{sources[key]}\0".encode())
         return digest.hexdigest()
+
+
+_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+(?:(["'])(.*?)\1)?""")
+
+
+def _references(source: str, every: Callable[[], list[str]]) -> list[str]:
+    """The templates ``source`` extends, includes or imports by name.
+
+    A scan, not a parse: a name computed at render time, or a tag the scan
+    cannot read, counts as every template, and a tag inside a comment counts
+    too. Either way a page is at worst rendered again when it need not be.
+    """
+    found: list[str] = []
+    for match in _REFERENCE.finditer(source):
+        if match.group(2) is None:
+            return every()
+        found.append(match.group(2))
+    return found
 
 
 PARALLEL_FROM = 200
