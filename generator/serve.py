@@ -18,13 +18,14 @@ import html
 import logging
 import mimetypes
 import os
+import socket
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from generator.build import Builder, Options
-from generator.errors import ContentError
+from generator.errors import ContentError, UsageError
 from generator.pages import Urls
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,18 @@ class Preview:
         return "404 Not Found", [("Content-Type", "text/html; charset=utf-8")], body
 
 
+def _check_address(host: str, port: int) -> None:
+    """Raise UsageError, not a traceback, if the preview cannot listen on ``host:port``."""
+    if not 0 < port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, not {port}")
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
+
+
 def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
     """Build, serve and rebuild on changes until interrupted."""
     import livereload  # imported here: only the preview needs it
@@ -210,6 +223,7 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
             self.filepath = changed[0]
             return changed[0], None
 
+    _check_address(host, port)
     # Every rebuild must reach the browser, however close to the one before.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     if host not in LOOPBACK:

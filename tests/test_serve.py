@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -127,3 +128,20 @@ def test_preview_rebuilds_fast_and_reviews_after(
         caplog.clear()
         preview.review(preview.builds)
         assert caplog.text == "", "the same warnings are not printed twice"
+
+
+def test_serve_reports_an_address_it_cannot_use(
+    fixture_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import run
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert run("serve", "--project", fixture_site, "--port", port) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+    assert run("serve", "--project", fixture_site, "--port", "99999") == 2
+    assert "--port must be between 1 and 65535" in capsys.readouterr().err
+    assert run("serve", "--project", fixture_site, "--host", "no-such-host.invalid") == 2
+    assert "cannot listen on no-such-host.invalid" in capsys.readouterr().err
