@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import Builder, Options
-from generator.errors import ContentError, UsageError
+from generator.errors import ContentError, Diagnostic, UsageError
 from generator.pages import Urls
 
 log = logging.getLogger(__name__)
@@ -95,6 +95,11 @@ class Preview:
         except ContentError as exc:
             self.error = error_page(exc)
             log.error(exc.report())
+            return False
+        except Exception as exc:  # a bug of ours: say so, keep serving, retry on the next save
+            log.exception("explainer hit a bug while rebuilding; please report it")
+            bug = Diagnostic("explainer", 0, f"internal error: {exc!r}", "please report this bug")
+            self.error = error_page(ContentError([bug]))
             return False
         self.error = None
         self.builds += 1

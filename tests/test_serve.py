@@ -145,3 +145,20 @@ def test_serve_reports_an_address_it_cannot_use(
     assert "--port must be between 1 and 65535" in capsys.readouterr().err
     assert run("serve", "--project", fixture_site, "--host", "no-such-host.invalid") == 2
     assert "cannot listen on no-such-host.invalid" in capsys.readouterr().err
+
+
+def test_a_bug_in_a_rebuild_shows_an_error_page_and_the_server_goes_on(
+    fixture_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = Preview(Options(fixture_site, None))
+    assert preview.rebuild()
+
+    def broken(thorough: bool = True) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(preview.builder, "build", broken)
+    assert not preview.rebuild()
+    code, _, body = _get(preview, "/")
+    assert code == 500 and b"internal error" in body and b"boom" in body
+    monkeypatch.undo()
+    assert preview.rebuild() and _get(preview, "/")[0] == 200
