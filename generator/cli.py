@@ -232,13 +232,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 strict=args.strict,
                 as_of=_as_of(args.as_of),
             )
-            if "://" not in options.base_url and args.base_url != "/":
-                log.warning(
-                    "warning: --base-url %s has no scheme and host; canonical links, the"
-                    " sitemap and the feed will carry paths, not full URLs"
-                    " (give https://host/path/ to deploy)",
-                    options.base_url,
+            if "://" not in options.base_url:
+                # A site to deploy needs its address; a local build is fine without one.
+                message = (
+                    f"--base-url {options.base_url} has no scheme and host; canonical links, the"
+                    " sitemap and the feed carry paths, not full URLs (give https://host/path/"
+                    " to deploy)"
                 )
+                if args.base_url == "/":
+                    log.info("note: %s", message)
+                else:
+                    log.warning("warning: %s", message)
         else:
             options = Options(project, None, strict=args.strict, as_of=_as_of(args.as_of))
         result = build(options)
