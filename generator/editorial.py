@@ -214,8 +214,11 @@ def _looks_like(
     key = transliteration_key(word)
     matches = list(known.get(key, ()))
     if not matches and len(key) >= 6:
-        for other, pid, w in by_initial.get(key[:1], ()):
-            if abs(len(other) - len(key)) <= 2 and _close(word, w):
+        for other, pid, w in by_initial.get(key[:1], ()):  # _close(), on keys made once
+            shorter = min(len(key), len(other))
+            limit = 2 if shorter >= 9 else 1
+            near = shorter >= 6 and abs(len(other) - len(key)) <= limit
+            if near and edit_distance(key, other) <= limit:
                 matches.append((pid, w))
     return min(matches) if matches else None
 
