@@ -166,21 +166,6 @@ def edit_distance(a: str, b: str) -> int:
     return row[-1]
 
 
-def _close(word: str, known: str) -> bool:
-    """True if ``word`` is probably another spelling of the known name ``known``.
-
-    Short words must fold to the same key (Musa, Mousa); from six letters one
-    edit is allowed on the folded keys, from nine two. The first letters must
-    agree: most false friends differ there.
-    """
-    a, b = transliteration_key(word), transliteration_key(known)
-    if a == b:
-        return True
-    if a[:1] != b[:1] or min(len(a), len(b)) < 6:
-        return False
-    return edit_distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
-
-
 def _name_words(person: Person) -> set[str]:
     words = set(_WORD.findall(person.name))
     for spelling in person.spellings:
@@ -210,11 +195,16 @@ def _looks_like(
     known: dict[str, set[tuple[str, str]]],
     by_initial: dict[str, list[tuple[str, str, str]]],
 ) -> tuple[str, str] | None:
-    """Return (person id, listed word) that ``word`` is probably a spelling of, if any."""
+    """Return (person id, listed word) that ``word`` is probably a spelling of, if any.
+
+    Short words must fold to the same key (Musa, Mousa); from six letters one
+    edit is allowed on the folded keys, from nine two. The first letters must
+    agree (``by_initial``): most false friends differ there.
+    """
     key = transliteration_key(word)
     matches = list(known.get(key, ()))
     if not matches and len(key) >= 6:
-        for other, pid, w in by_initial.get(key[:1], ()):  # _close(), on keys made once
+        for other, pid, w in by_initial.get(key[:1], ()):
             shorter = min(len(key), len(other))
             limit = 2 if shorter >= 9 else 1
             near = shorter >= 6 and abs(len(other) - len(key)) <= limit

@@ -269,11 +269,6 @@ class Planner:
             for pid in event.people:
                 self.events_of[pid].append(event)
 
-    def plan(self) -> list[Page]:
-        """Return every page, planned; source pages last, as they list who quotes them."""
-        pages = [spec.make() for spec in self.specs()]
-        return pages + [spec.make() for spec in self.source_specs(pages)]
-
     def specs(self) -> list[Spec]:
         """Return every page but the source pages, each with the values it is planned from."""
         people, events, sources = tuple(self.people), tuple(self.events), tuple(self.sources)
