@@ -121,10 +121,12 @@ class Builder:
     preview keeps one and calls :meth:`build` on every save: files that did not
     change are not read again, a page is planned again only when a value it is
     planned from (:attr:`Spec.deps`) changed, and rendered again when that or
-    one of its templates changed. Its output is byte for byte that of a full build (tested).
+    one of its templates changed. Its output is byte for byte that of a full
+    build (tested).
 
-    A ``lazy`` builder (the preview's) plans every page but renders one only
-    when :meth:`file` asks for it, so a template edit costs the page the browser
+    A ``lazy`` builder (the preview's) plans the pages others need (the source
+    pages list every note that quotes them) but renders a page only when
+    :meth:`file` asks for it, so a template edit costs the page the browser
     reloads, not every page that uses the template.
     """
 
