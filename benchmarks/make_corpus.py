@@ -3,9 +3,10 @@
 Usage: python benchmarks/make_corpus.py N OUT
 
 OUT becomes a complete project (``content/`` and ``seeds/``) in the real format:
-``cd OUT && explainer build`` works there as in the repository, with no errors and
-no warnings. People come in groups of seven: three hostages, a relative of each
-and one official. Every person has two source articles of about 600 words
+``cd OUT && explainer build`` works there as in the repository, with no errors
+(people share surnames, which trips some editorial warnings by design).
+People come in groups of seven: three hostages, a relative of each and one
+official. Every person has two source articles of about 600 words
 (so about three pages per person: the profile and two source pages), every
 quote is a passage of its article, hostages have spellings, captivity, facts,
 a relation and, for half of them, a disagreement about their age; events go to
@@ -13,7 +14,8 @@ one file per year.
 
 Everything is made up and says so: people are "Person 0042 Example", places and
 outlets are fictional. The output depends on N only (a fixed seed per article),
-so the same N gives byte-identical files. Standard library only.
+so the same N gives byte-identical files. Standard library only, and the
+generator's month names.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from generator.dates import MONTHS
 
 WORDS_PER_ARTICLE = 600
 OUTLETS = (
@@ -72,20 +76,6 @@ FILLER = (
     "The government said it would publish a list of names only after the families were told.",
     "Residents described the past months as a time of waiting and uncertainty.",
     "Mediators have proposed {n} stages, each with its own list of names.",
-)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 Part = Literal["early", "mid", "late"]
 Precision = Literal["day", "month", "year", "decade"]
 
-_MONTHS = [
+MONTHS = (
     "January",
     "February",
     "March",
@@ -29,7 +29,8 @@ _MONTHS = [
     "October",
     "November",
     "December",
-]
+)
+"""English month names, as the pages write dates."""
 _PATTERN = re.compile(
     r"(?:(?P<approx>c\.)\s+)?(?:(?P<part>early|mid|late)\s+)?"
     r"(?:(?P<decade>\d{3}0)s|(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?)"
@@ -100,9 +101,9 @@ class PartialDate:
         if self.decade:
             text = f"{self.year}s"
         elif self.day is not None and self.month is not None:
-            text = f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         elif self.month is not None:
-            text = f"{_MONTHS[self.month - 1]} {self.year}"
+            text = f"{MONTHS[self.month - 1]} {self.year}"
         else:
             text = str(self.year)
         if self.part:
@@ -125,7 +126,7 @@ class PartialDate:
             return "Year not given"
         if self.month is None:
             return "Month not given"
-        return f"{_MONTHS[self.month - 1]} {self.year}"
+        return f"{MONTHS[self.month - 1]} {self.year}"
 
 
 def parse_date(text: str) -> PartialDate | str:

@@ -23,10 +23,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from generator.check import Evidence, citations_of_event, citations_of_person
-from generator.dates import PartialDate
+from generator.dates import MONTHS, PartialDate
 from generator.errors import Diagnostic
 from generator.model import Acknowledgement, Citation, Disagreement, Person, Project, Source
-from generator.quotes import Span, fold
+from generator.quotes import Span, fold, fold_text
 
 KIND_NOUNS = {"release": "Release", "killing": "Killing", "abduction": "Abduction"}
 UNCONFIRMED = "no source in this explainer confirms it happened yet"
@@ -78,11 +78,11 @@ def review(
             sid: _visible(s.text, evidence.hidden.get(sid, ()))
             for sid, s in project.sources.items()
         }
-        index = word_index(texts)
+        index, folded = word_index(texts), _Folded(texts)
         findings += [
             *spellings(project, texts, index),
-            *unattested_names(project, texts, index),
-            *conflicts(project, texts, index),
+            *unattested_names(project, index, folded),
+            *conflicts(project, texts, index, folded),
         ]
     diagnostics.extend(summary_sentences(project))
     diagnostics.extend(acknowledge(project, findings, () if thorough else SLOW_CHECKS))
@@ -269,31 +269,40 @@ def _sources_with(words: Iterable[str], index: dict[str, set[str]]) -> set[str]:
     return found or set()
 
 
-def _mentioning(
-    person: Person, texts: dict[str, str], index: dict[str, set[str]], folded: dict[str, str]
-) -> set[str]:
+class _Folded(dict[str, str]):
+    """Each source's visible text, folded on first use: source id -> folded text."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, sid: str) -> str:
+        self[sid] = folded = fold_text(self.texts[sid])
+        return folded
+
+
+def _mentioning(person: Person, index: dict[str, set[str]], folded: _Folded) -> set[str]:
     """The sources in which the person's name or a listed spelling stands."""
     found: set[str] = set()
     for name in [person.name, *(s.text for s in person.spellings)]:
         needle = fold(name)
         for sid in _sources_with(_TOKEN.findall(name), index) - found:
-            if needle in folded.setdefault(sid, fold(texts[sid])):
+            if needle in folded[sid]:
                 found.add(sid)
     return found
 
 
 def unattested_names(
-    project: Project, texts: dict[str, str], index: dict[str, set[str]]
+    project: Project, index: dict[str, set[str]], folded: _Folded
 ) -> Iterator[Finding]:
     """Report a person's name or listed spelling that stands in no source's visible text."""
-    folded: dict[str, str] = {}
     for pid, person in sorted(project.people.items()):
         names = [(person.name, person.where.line, "name")]
         names += [(s.text, s.where.line, "spelling") for s in person.spellings]
         for name, line, what in names:
             needle = fold(name)
             candidates = _sources_with(_TOKEN.findall(name), index)
-            if not any(needle in folded.setdefault(sid, fold(texts[sid])) for sid in candidates):
+            if not any(needle in folded[sid] for sid in candidates):
                 yield Finding(
                     "unattested-name",
                     name,
@@ -391,21 +400,7 @@ def _confirmed(project: Project, kind: str, people: tuple[str, ...], date: Parti
 
 # Conflicts -----------------------------------------------------------------
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTHS = {m[:3].casefold(): i for i, m in enumerate(_MONTH_NAMES, 1)}
+_MONTH_NUMBERS = {m[:3].casefold(): i for i, m in enumerate(MONTHS, 1)}
 _DATE = (
     r"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)"
 )
@@ -521,7 +516,7 @@ def statements(person: Person, source: Source, text: str) -> Iterator[Statement]
 def _date_value(text: str) -> str:
     """Return '7 October 2023' for 'October 7, 2023' or 'Oct. 7, 2023'; '7 October' for 'Oct. 7'."""
     parts = re.findall(r"[A-Za-z]+|\d+", text)
-    month = _MONTH_NAMES[_MONTHS[parts[0][:3].casefold()] - 1]
+    month = MONTHS[_MONTH_NUMBERS[parts[0][:3].casefold()] - 1]
     return " ".join([parts[1], month, *parts[2:3]])
 
 
@@ -537,7 +532,7 @@ def _disagree(kind: str, found: list[Statement]) -> bool:
 
 
 def conflicts(
-    project: Project, texts: dict[str, str], index: dict[str, set[str]]
+    project: Project, texts: dict[str, str], index: dict[str, set[str]], folded: _Folded
 ) -> Iterator[Finding]:
     """Report facts of one kind about one person on which the sources disagree.
 
@@ -550,11 +545,10 @@ def conflicts(
     person's file cites and those that print the person's name or a listed
     spelling.
     """
-    folded: dict[str, str] = {}
     for pid, person in sorted(project.people.items()):
         by_kind: dict[str, list[Statement]] = defaultdict(list)
         cited = {c.source for cs in citations_of_person(person) for c in cs}
-        about = (cited & texts.keys()) | _mentioning(person, texts, index, folded)
+        about = (cited & texts.keys()) | _mentioning(person, index, folded)
         for sid in sorted(about):
             given = statements(person, project.sources[sid], texts[sid])
             for s in dict.fromkeys(given):  # two spellings may find one passage twice

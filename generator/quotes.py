@@ -26,14 +26,20 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
+def fold_text(text: str) -> str:
+    """Return ``text`` with typography folded: one kind of quote, of dash, of space."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Return ``text`` with typography folded: one kind of quote, of dash, of space.
+    """:func:`fold_text`, memoised, for quotes and names.
 
-    Memoised: a build folds each quote several times (to check it, to number
-    its note, to make its anchor), and the preview does so on every save.
+    A build folds each quote several times (to check it, to number its note,
+    to make its anchor), and the preview does so on every save. Whole articles
+    go through :func:`fold_text`, so that they do not crowd the memo.
     """
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    return fold_text(text)
 
 
 def anchor_id(quote: str) -> str:

@@ -165,7 +165,8 @@ def render_all(renderer: Renderer, pages: list[Page], jobs: int) -> list[bytes]:
     result is the same bytes in the same order as a serial render. A page that
     fails in a worker is rendered again here, so its error is raised as usual.
     """
-    jobs = min(jobs, len(pages) // (PARALLEL_FROM // 2) or 1)
+    # Each worker gets at least half of PARALLEL_FROM pages, or it is not worth starting.
+    jobs = min(jobs, len(pages) // (PARALLEL_FROM // 2))
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [renderer.render(page) for page in pages]
     context = multiprocessing.get_context("fork")

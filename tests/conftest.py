@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,20 @@ import pytest
 from hypothesis import settings
 
 from generator.cli import main
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's chromium, which Playwright drives in the browser tests (it never downloads one)."""
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Without the networking flags chromium tries to reach the internet and stalls here."""
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -26,6 +41,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 def run(*args: str | Path) -> int:
     """Run the command line in-process and return its exit code."""
     return main([str(a) for a in args])
+
+
+def free_port() -> int:
+    """Return a loopback port that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -16,15 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from conftest import FIXTURE, free_port
 
 SECRET = b"SECRET-outside-the-site-7f3a"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _raw(port: int, request: bytes) -> bytes:
@@ -69,7 +63,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Pat
     assets.mkdir(parents=True)
     (assets / "link.txt").symlink_to(base / "secret.txt")
     (assets / "linkdir").symlink_to(base, target_is_directory=True)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
