@@ -6,6 +6,7 @@ passage that runs across lines is marked in each of them.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -55,9 +56,14 @@ def article_paragraphs(
             offset = end + 1
             if not line.strip():
                 continue
-            points = [begin, *(c for c in cuts if begin < c < end), end]
+            inside = cuts[bisect_right(cuts, begin) : bisect_left(cuts, end)]
+            if not inside and not any(s < end and begin < e for s, e in covers):
+                # the common case: a line no passage touches is one plain piece
+                anchors, closing = tuple(starts.get(begin, ())), tuple(ends.get(end, ()))
+                paragraphs.append([Piece(line, False, anchors, closing)])
+                continue
             pieces = []
-            for a, b in pairwise(points):
+            for a, b in pairwise([begin, *inside, end]):
                 if a == b:
                     continue
                 pieces.append(

@@ -11,12 +11,15 @@ import contextlib
 import datetime as dt
 import gc
 import logging
+import multiprocessing
 import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 import jinja2
 import jinja2.runtime
@@ -26,11 +29,12 @@ from generator.check import Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project
 from generator.model import Project
-from generator.pages import Page, Planner, Spec, Urls, output_of
+from generator.pages import Page, Planner, Quoting, Spec, Urls, output_of
 from generator.quotes import SourceText
-from generator.write import guard_output, update_site, write_site
+from generator.write import Staging, guard_output, update_site, write_site
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +83,93 @@ def load_and_check(
     only ever warn (:data:`editorial.SLOW_CHECKS`): the preview's fast path.
     """
     diagnostics: list[Diagnostic] = []
+    project, evidence = _load_and_verify(paths, diagnostics, cache, folded)
+    if project is None:
+        raise ContentError(diagnostics)
+    evidence = editorial.review(project, evidence, diagnostics, as_of, thorough)
+    return project, evidence, _warnings(diagnostics)
+
+
+def _load_and_verify(
+    paths: ProjectPaths,
+    diagnostics: list[Diagnostic],
+    cache: FileCache | None,
+    folded: dict[str, SourceText] | None,
+) -> tuple[Project | None, Evidence]:
     project = load_project(paths, diagnostics, cache)
     evidence = Evidence({}, {})
     if project is not None:
         evidence = verify(project, diagnostics, folded)
-        evidence = editorial.review(project, evidence, diagnostics, as_of, thorough)
-    errors = [d for d in diagnostics if d.severity == "error"]
-    if errors or project is None:
+    return project, evidence
+
+
+def _warnings(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Return the warnings; raise ContentError with every diagnostic if one is an error."""
+    if any(d.severity == "error" for d in diagnostics):
         raise ContentError(diagnostics)
-    return project, evidence, [d for d in diagnostics if d.severity == "warning"]
+    return [d for d in diagnostics if d.severity == "warning"]
+
+
+def _review(project: Project, evidence: Evidence, as_of: dt.date | None) -> list[Diagnostic]:
+    """Run every editorial check; return what they found (for a background run)."""
+    found: list[Diagnostic] = []
+    editorial.review(project, evidence, found, as_of, thorough=True)
+    return found
+
+
+BACKGROUND_REVIEW_FROM = 200
+"""Sources and people from which a one-off build runs the slow checks beside the rendering."""
+
+
+class _Background(Generic[T]):
+    """Run ``work`` in a forked child while this process goes on; :meth:`result` waits for it.
+
+    The result comes back pickled. Without fork, or if the child dies, the work
+    is done in this process when the result is asked for, raising as it would.
+    """
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work = work
+        self._child: tuple[Connection, multiprocessing.process.BaseProcess] | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_send_result, args=(work, send), daemon=True)
+            process.start()
+            send.close()
+            self._child = (receive, process)
+
+    def result(self) -> T:
+        if self._child is not None:
+            receive, process = self._child
+            self._child = None
+            try:
+                done, value = receive.recv()
+            except EOFError:
+                done, value = False, None
+            finally:
+                receive.close()
+                process.join()
+            if done:
+                return cast(T, value)
+        return self._work()
+
+    def cancel(self) -> None:
+        if self._child is not None:
+            receive, process = self._child
+            self._child = None
+            process.terminate()
+            process.join()
+            receive.close()
+
+
+def _send_result(work: Callable[[], object], send: Connection) -> None:
+    try:
+        send.send((True, work()))
+    except Exception:
+        send.send((False, None))  # done again in the parent, where the error is raised
+    finally:
+        send.close()
 
 
 @dataclass(slots=True)
@@ -130,11 +212,12 @@ class Builder:
     reloads, not every page that uses the template.
     """
 
-    def __init__(self, options: Options, lazy: bool = False) -> None:
-        if lazy and options.out is not None:
+    def __init__(self, options: Options, lazy: bool = False, once: bool = False) -> None:
+        if lazy and (options.out is not None or once):
             raise ValueError("a lazy builder does not write")  # a bug of ours
         self.options = options
         self.lazy = lazy
+        self.once = once
         self.paths = ProjectPaths.at(options.project)
         self.urls = Urls.from_base(options.base_url)
         self._files = FileCache()
@@ -160,6 +243,8 @@ class Builder:
         if self.options.out is not None:
             inputs = [self.paths.content, self.paths.seeds, self.paths.root / "templates"]
             target = guard_output(self.options.out, self.paths.root, inputs)
+        if self.once:
+            return self._build_once(target, thorough, started)
         project, evidence, warnings = load_and_check(
             self.paths, self._files, self._folded, self.options.as_of, thorough
         )
@@ -179,6 +264,86 @@ class Builder:
             self._written = files
         seconds = time.perf_counter() - started
         return BuildResult(pages, files, project, seconds, warnings, rendered, written)
+
+    def _build_once(self, target: Path | None, thorough: bool, started: float) -> BuildResult:
+        """Build a one-off builder's site: kept in no memory, written page by page.
+
+        The pages are planned, rendered and written in the process that renders
+        them (:func:`render.render_each`), and on a large site the slow editorial
+        checks run in a child of their own meanwhile. Their warnings, and any
+        error, are in before the site is swapped in.
+        """
+        found: list[Diagnostic] = []
+        project, evidence = _load_and_verify(self.paths, found, self._files, self._folded)
+        if project is None:
+            raise ContentError(found)
+        as_of = self.options.as_of
+        slow = None
+        if (
+            thorough
+            and self.options.jobs > 1
+            and len(project.people) + len(project.sources) >= BACKGROUND_REVIEW_FROM
+        ):
+            fast: list[Diagnostic] = []
+            reviewed = editorial.review(project, evidence, fast, as_of, thorough=False)
+            if not any(d.severity == "error" for d in found + fast):
+                # Only warnings can come of the slow checks: render meanwhile.
+                evidence = reviewed
+                slow = _Background(partial(_review, project, evidence, as_of))
+        if slow is None:
+            evidence = editorial.review(project, evidence, found, as_of, thorough)
+            warnings = _warnings(found)
+            if self.options.strict and warnings:
+                raise ContentError(warnings)
+        shown = project if self.options.drafts else project.without_drafts()
+        staging = Staging(target) if target is not None else None
+        try:
+            with self._template_errors():
+                pages = self._publish(shown, evidence, staging)
+            if slow is not None:
+                warnings = _warnings(found + slow.result())
+                if self.options.strict and warnings:
+                    raise ContentError(warnings)
+            if staging is not None:
+                staging.commit()
+        except BaseException:
+            if slow is not None:
+                slow.cancel()
+            if staging is not None:
+                staging.discard()
+            raise
+        seconds = time.perf_counter() - started
+        return BuildResult(pages, {}, shown, seconds, warnings, pages, [])
+
+    def _publish(self, project: Project, evidence: Evidence, staging: Staging | None) -> int:
+        """Plan, render and write every page, spread over the jobs; return the page count.
+
+        Pages are made where they are rendered and dropped once written: only
+        what the source pages need of each (:class:`Quoting`) comes back, then
+        the source pages and the files made of the whole site follow.
+        """
+        planner = Planner(project, evidence, self.urls)
+        theme = self._current_theme(project, planner)
+        jobs = self.options.jobs
+
+        def write(page: Page, body: bytes) -> None:
+            if staging is not None:
+                staging.write(output_of(page.route), body)
+
+        def quoting(page: Page, body: bytes) -> Quoting:
+            write(page, body)
+            return Quoting.of(page)
+
+        specs = planner.specs()
+        quoted = render.render_each(theme.renderer, specs, jobs, _make, quoting)
+        sources = planner.source_specs(quoted)
+        routes = tuple(s.route for s in [*specs, *sources] if s.route != "404.html")
+        extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
+        render.render_each(theme.renderer, [*sources, *extra], jobs, _make, write)
+        if staging is not None:
+            for name, data in sorted(theme.assets.items()):
+                staging.write(name, data)
+        return len(specs) + len(sources)
 
     def _render(self, project: Project, evidence: Evidence) -> tuple[int, int, dict[str, bytes]]:
         """Render what changed, keep the rest; return the page count, how many rendered, files."""
@@ -210,7 +375,7 @@ class Builder:
             return pages
 
         pages = plan(planner.specs())
-        pages += plan(planner.source_specs(pages))
+        pages += plan(planner.source_specs(Quoting.of(p) for p in pages))
         page_count, rendered = len(pages), len(fresh)
         routes = tuple(p.route for p in pages if p.route != "404.html")
         extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
@@ -389,5 +554,13 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
 
 
 def build(options: Options) -> BuildResult:
-    """Run the whole pipeline once; write the site unless ``options.out`` is None."""
-    return Builder(options).build()
+    """Run the whole pipeline once; write the site unless ``options.out`` is None.
+
+    What ``explainer build`` and ``check`` run: a one-off builder, which keeps
+    no page in memory (its result's ``files`` is empty).
+    """
+    return Builder(options, once=True).build()
+
+
+def _make(spec: Spec) -> Page:
+    return spec.make()

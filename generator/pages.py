@@ -8,7 +8,7 @@ Templates only lay it out.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
@@ -125,6 +125,24 @@ class Note:
     @property
     def id(self) -> str:
         return f"fn-{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quoting:
+    """What the source pages need of a planned page: where its notes are, and their keys.
+
+    Small, so that a worker process that planned and rendered the page can send
+    it back in place of the page.
+    """
+
+    route: str
+    title: str
+    notes: tuple[tuple[tuple[str, str], str], ...]
+    """(:attr:`Note.key`, :attr:`Note.id`) of each note."""
+
+    @classmethod
+    def of(cls, page: Page) -> Quoting:
+        return cls(page.route, page.title, tuple((n.key, n.id) for n in page.notes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +282,7 @@ class Planner:
                 self.inverse[r.person].append((person, r.inverse, r.citations))
         self._timeline_people: list[str] | None = None
         self._timeline_kinds: list[str] | None = None
+        self._full_menu: tuple[tuple[str, str], ...] | None = None
         self.events_of: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:
             for pid in event.people:
@@ -309,13 +328,13 @@ class Planner:
         site = (self.project.site, self.as_of)
         return [Spec(s.route, s.template, (*site, *s.deps), s.make) for s in specs]
 
-    def source_specs(self, pages: list[Page]) -> list[Spec]:
+    def source_specs(self, pages: Iterable[Quoting]) -> list[Spec]:
         """Return the source pages, which link back to every note on ``pages`` that quotes them."""
         quoted_by: dict[tuple[str, str], list[Link]] = defaultdict(list)
         for page in pages:
-            for note in page.notes:
-                href = self.urls.page(page.route) + "#" + note.id
-                quoted_by[note.key].append(Link(page.title, href))
+            for key, note_id in page.notes:
+                href = self.urls.page(page.route) + "#" + note_id
+                quoted_by[key].append(Link(page.title, href))
         specs = []
         for source in self.sources:
             passages = tuple(
@@ -352,8 +371,11 @@ class Planner:
         a thousand per-person pages does not carry (and depend on) a thousand names.
         """
         everyone = self.timeline_people()
-        chosen = everyone if person is None or len(everyone) <= MENU_PEOPLE_MAX else [person]
-        return tuple((pid, self.project.people[pid].name) for pid in chosen)
+        if person is not None and len(everyone) > MENU_PEOPLE_MAX:
+            return ((person, self.project.people[person].name),)
+        if self._full_menu is None:  # the same for every timeline that shows it
+            self._full_menu = tuple((pid, self.project.people[pid].name) for pid in everyone)
+        return self._full_menu
 
     def _person_deps(self, person: Person) -> tuple[object, ...]:
         """Everything a profile shows: the person, who it links, its events, what it cites."""

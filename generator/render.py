@@ -12,10 +12,10 @@ import hashlib
 import json
 import multiprocessing
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -82,6 +82,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # A Renderer lives for one version of the theme (Builder makes a new one
+            # when a theme file changes), so Jinja need not stat each template per page.
+            auto_reload=False,
         )
         self.env.filters["markdown"] = self.block
         self.env.filters["inline"] = self.inline
@@ -158,49 +161,93 @@ PARALLEL_FROM = 200
 
 
 def render_all(renderer: Renderer, pages: list[Page], jobs: int) -> list[bytes]:
-    """Render ``pages`` in order, spread over ``jobs`` processes when there are many.
+    """Render planned ``pages`` in order, spread over ``jobs`` processes when there are many."""
+    return render_each(renderer, pages, jobs, _planned, _body)
 
-    Forked workers inherit the planned pages and the compiled templates, so only
-    the rendered bytes travel back. Page ``i`` goes to worker ``i % jobs``; the
-    result is the same bytes in the same order as a serial render. A page that
-    fails in a worker is rendered again here, so its error is raised as usual.
+
+S = TypeVar("S")
+R = TypeVar("R")
+
+
+def render_each(
+    renderer: Renderer,
+    items: Sequence[S],
+    jobs: int,
+    make: Callable[[S], Page],
+    emit: Callable[[Page, bytes], R],
+) -> list[R]:
+    """Make a page of each item, render it and hand both to ``emit``; return what it returns.
+
+    With many items the work is spread over ``jobs`` forked processes: item ``i``
+    goes to process ``i % jobs`` (this one is process 0), which makes, renders
+    and emits it, so a page is planned and written where it is rendered and only
+    what ``emit`` returns travels back (pickled). Workers inherit the model and
+    the compiled templates. The results come in the order of ``items``, as from
+    a serial run. An item that fails in a worker is done again here, so that its
+    error is raised as usual.
     """
     # Each worker gets at least half of PARALLEL_FROM pages, or it is not worth starting.
-    jobs = min(jobs, len(pages) // (PARALLEL_FROM // 2))
+    jobs = min(jobs, len(items) // (PARALLEL_FROM // 2))
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [renderer.render(page) for page in pages]
+        return [_one(renderer, item, make, emit) for item in items]
     context = multiprocessing.get_context("fork")
     workers = []
     for worker in range(1, jobs):
         receive, send = context.Pipe(duplex=False)
-        share = pages[worker::jobs]
-        process = context.Process(target=_render_share, args=(renderer, share, send), daemon=True)
+        share = items[worker::jobs]
+        process = context.Process(
+            target=_share, args=(renderer, share, make, emit, send), daemon=True
+        )
         process.start()
         send.close()
         workers.append((worker, receive, process))
-    bodies: list[bytes | None] = [None] * len(pages)
-    bodies[0::jobs] = [renderer.render(page) for page in pages[0::jobs]]
+    results: list[tuple[bool, R | None]] = [(False, None)] * len(items)
+    results[0::jobs] = [(True, _one(renderer, item, make, emit)) for item in items[0::jobs]]
     for worker, receive, process in workers:
         try:
-            share_bodies: list[bytes | None] = receive.recv()
-        except EOFError:  # the worker died: render its share here
-            share_bodies = [None] * len(pages[worker::jobs])
+            share_results: list[tuple[bool, R | None]] = receive.recv()
+        except EOFError:  # the worker died: do its share here
+            share_results = [(False, None)] * len(items[worker::jobs])
         receive.close()
         process.join()
-        bodies[worker::jobs] = share_bodies
-    return [renderer.render(pages[i]) if body is None else body for i, body in enumerate(bodies)]
+        results[worker::jobs] = share_results
+    return [
+        cast(R, value) if ok else _one(renderer, items[i], make, emit)
+        for i, (ok, value) in enumerate(results)
+    ]
 
 
-def _render_share(renderer: Renderer, pages: list[Page], send: Connection) -> None:
-    """In a forked worker: render each page, None for one that fails; send them all back."""
-    bodies: list[bytes | None] = []
-    for page in pages:
+def _one(
+    renderer: Renderer, item: S, make: Callable[[S], Page], emit: Callable[[Page, bytes], R]
+) -> R:
+    page = make(item)
+    return emit(page, renderer.render(page))
+
+
+def _share(
+    renderer: Renderer,
+    items: Sequence[S],
+    make: Callable[[S], Page],
+    emit: Callable[[Page, bytes], R],
+    send: Connection,
+) -> None:
+    """In a forked worker: do each item, (False, None) for one that fails; send them all back."""
+    results: list[tuple[bool, R | None]] = []
+    for item in items:
         try:
-            bodies.append(renderer.render(page))
+            results.append((True, _one(renderer, item, make, emit)))
         except Exception:
-            bodies.append(None)
-    send.send(bodies)
+            results.append((False, None))
+    send.send(results)
     send.close()
+
+
+def _planned(page: Page) -> Page:
+    return page
+
+
+def _body(page: Page, body: bytes) -> bytes:
+    return body
 
 
 def theme_dirs(project_root: Path) -> list[Path]:

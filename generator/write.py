@@ -67,30 +67,54 @@ def _safe_relpath(name: str) -> PurePosixPath:
 
 def write_site(files: dict[str, bytes], target: Path) -> None:
     """Write ``files`` (relative path -> bytes) as the folder ``target``, swapping it in whole."""
-    parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(parent, target.name)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+    staging = Staging(target)
     try:
-        (staging / MARKER).write_bytes(_MARKER_TEXT)
-        made: set[Path] = {staging}
         for name in sorted(files):
-            path = staging.joinpath(*_safe_relpath(name).parts)
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_bytes(files[name])
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+            staging.write(name, files[name])
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+
+
+class Staging:
+    """A folder beside ``target`` that a build writes into, then swaps in whole.
+
+    ``target`` must have passed :func:`guard_output`. Files may be written from
+    forked processes too: each keeps its own note of the folders it made, and
+    making a folder that another process made first is not an error.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        parent = target.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(parent, target.name)
+        self.path = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+        (self.path / MARKER).write_bytes(_MARKER_TEXT)
+        self._made: set[Path] = {self.path}
+
+    def write(self, name: str, data: bytes) -> None:
+        path = self.path.joinpath(*_safe_relpath(name).parts)
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        path.write_bytes(data)
+
+    def commit(self) -> None:
+        """Swap the written folder in for ``target``; the previous site goes in one move."""
+        os.chmod(self.path, 0o755)  # mkdtemp makes it private; a site is meant to be read
+        parent, target = self.target.parent, self.target
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=parent))
             os.replace(target, old / "site")
-            os.replace(staging, target)
+            os.replace(self.path, target)
             shutil.rmtree(old, ignore_errors=True)
         else:
-            os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            os.replace(self.path, target)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def _remove_leftovers(parent: Path, name: str) -> None:

@@ -95,6 +95,18 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
 ]
 
 
+def _files(options: Options) -> dict[str, bytes]:
+    """A full build's files, kept in memory (``build`` itself keeps none)."""
+    return Builder(options).build().files
+
+
+def _published(options: Options) -> dict[str, bytes]:
+    """What ``build`` (the command line's one-off builder) wrote, the marker left out."""
+    assert options.out is not None
+    assert build(options).files == {}, "a one-off build keeps no page in memory"
+    return {k: v for k, v in tree(options.out).items() if k != ".hostage-explainer"}
+
+
 def test_incremental_equals_full_after_each_edit(real_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "incremental"
     builder = Builder(Options(real_copy, out))
@@ -135,15 +147,15 @@ def test_a_failed_build_keeps_the_builder_usable(real_copy: Path) -> None:
         builder.build()
     assert "content/people/yelena.yaml" in caught.value.report()
     person.write_text(good, encoding="utf-8")
-    assert builder.build().files == build(Options(real_copy)).files
+    assert builder.build().files == _files(Options(real_copy))
 
 
 def test_drafts_are_left_out_unless_asked_for(real_copy: Path, tmp_path: Path) -> None:
     _draft_person(real_copy)
-    published = build(Options(real_copy, tmp_path / "published")).files
+    published = _published(Options(real_copy, tmp_path / "published"))
     assert "people/vitaly/index.html" not in published
     assert b"people/vitaly/" not in b"".join(published.values())
-    with_drafts = build(Options(real_copy, tmp_path / "drafts", drafts=True)).files
+    with_drafts = _published(Options(real_copy, tmp_path / "drafts", drafts=True))
     assert b'class="draft-banner"' in with_drafts["people/vitaly/index.html"]
     assert b'class="draft-banner"' not in with_drafts["people/yelena/index.html"]
     assert b"people/vitaly/" in with_drafts["sitemap.xml"]
@@ -152,9 +164,9 @@ def test_drafts_are_left_out_unless_asked_for(real_copy: Path, tmp_path: Path) -
 def test_a_draft_event_is_marked_on_the_timeline(real_copy: Path) -> None:
     events = real_copy / "content/events/2025.yaml"
     _sub(events, r"^- id: (.*)$", "- id: \\1\n  draft: true")
-    timeline = build(Options(real_copy, drafts=True)).files["timeline/index.html"].decode()
+    timeline = _files(Options(real_copy, drafts=True))["timeline/index.html"].decode()
     assert '<strong class="badge">Draft</strong>' in timeline
-    published = build(Options(real_copy)).files["timeline/index.html"].decode()
+    published = _files(Options(real_copy))["timeline/index.html"].decode()
     assert '<strong class="badge">Draft</strong>' not in published
 
 
@@ -172,11 +184,13 @@ def test_incremental_writes_only_what_changed(real_copy: Path, tmp_path: Path) -
 
 
 def test_parallel_rendering_gives_the_same_bytes(
-    real_copy: Path, monkeypatch: pytest.MonkeyPatch
+    real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator import render
 
-    serial = build(Options(real_copy, jobs=1)).files
+    serial = _files(Options(real_copy, jobs=1))
+    serial_published = _published(Options(real_copy, tmp_path / "serial", jobs=1))
+    assert serial_published == serial, "the one-off build writes what a kept build holds"
     monkeypatch.setattr(render, "PARALLEL_FROM", 2)  # the real site is small: force workers
     calls: list[int] = []
     fork = render.multiprocessing.get_context("fork").Process.start
@@ -186,9 +200,46 @@ def test_parallel_rendering_gives_the_same_bytes(
         fork(self)  # type: ignore[arg-type]
 
     monkeypatch.setattr(render.multiprocessing.context.ForkProcess, "start", counting_start)
-    parallel = build(Options(real_copy, jobs=2)).files
+    assert _files(Options(real_copy, jobs=2)) == serial
     assert calls, "a worker process rendered part of the site"
-    assert parallel == serial
+    calls.clear()
+    # The one-off build: workers plan, render and write their own pages.
+    assert _published(Options(real_copy, tmp_path / "parallel", jobs=2)) == serial
+    assert len(calls) == 2, "a worker for the pages, then one for the source pages"
+
+
+def test_slow_checks_beside_the_rendering_find_the_same(
+    real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import build as build_module
+
+    # An unlisted spelling in a source: a warning only the slow checks find.
+    person = real_copy / "content/people/alexander-trufanov.yaml"
+    text = person.read_text("utf-8")
+    start, end = text.index('  - text: "Alexander (Sasha) Trupanov"'), text.index("captivity:")
+    person.write_text(text[:start] + text[end:], "utf-8")
+    serial = build(Options(real_copy, tmp_path / "serial", jobs=1))
+    monkeypatch.setattr(build_module, "BACKGROUND_REVIEW_FROM", 1)
+    started: list[int] = []
+    real_init = build_module._Background.__init__
+
+    def counting_init(self: build_module._Background[object], work: Callable[[], object]) -> None:
+        started.append(1)
+        real_init(self, work)
+
+    monkeypatch.setattr(build_module._Background, "__init__", counting_init)
+    beside = build(Options(real_copy, tmp_path / "beside", jobs=2))
+    assert started, "the slow checks ran in a child"
+    assert any("Trupanov" in w.message for w in serial.warnings)
+    assert beside.warnings == serial.warnings
+    assert tree(tmp_path / "beside") == tree(tmp_path / "serial")
+    # --strict fails on that warning, and the site in place stays as it was.
+    before = tree(tmp_path / "beside")
+    with pytest.raises(ContentError) as caught:
+        build(Options(real_copy, tmp_path / "beside", jobs=2, strict=True))
+    assert "Trupanov" in caught.value.report()
+    assert tree(tmp_path / "beside") == before
+    assert not list(tmp_path.glob(".beside.new-*")), "the staging folder is gone"
 
 
 def test_a_large_site_names_only_its_own_person_on_a_filtered_timeline(
@@ -205,4 +256,20 @@ def test_a_large_site_names_only_its_own_person_on_a_filtered_timeline(
     whole = files["timeline/index.html"].decode()
     assert 'href="/timeline/alexander-trufanov/"' in whole and "Everyone else" not in whole
     _rename(real_copy)
-    assert builder.build().files == build(Options(real_copy)).files
+    assert builder.build().files == _files(Options(real_copy))
+
+
+def test_background_work_is_done_here_when_its_child_dies() -> None:
+    import os
+
+    from generator.build import _Background
+
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # the child is killed before it answers
+        return 42
+
+    assert _Background(work).result() == 42
+    assert _Background(lambda: [os.getpid()]).result() != [parent], "a child did the work"

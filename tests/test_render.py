@@ -1,8 +1,16 @@
-"""Template digests: what a template pulls in, found by a scan that errs on the safe side."""
+"""Template digests, found by a scan that errs on the safe side; rendering spread over processes."""
 
 from __future__ import annotations
 
-from generator.render import _references
+import os
+from pathlib import Path
+
+import pytest
+from pytest import MonkeyPatch
+
+from generator import render
+from generator.pages import Page
+from generator.render import Renderer, _references
 
 
 def every() -> list[str]:
@@ -23,3 +31,50 @@ def test_a_computed_name_counts_as_every_template() -> None:
 
 def test_no_reference_no_dependency() -> None:
     assert _references("<p>{{ x }}</p>{# extends nothing #}", every) == []
+
+
+def _renderer(tmp_path: Path) -> Renderer:
+    (tmp_path / "page.html").write_text("{{ page.title }}", encoding="utf-8")
+    return Renderer([tmp_path], {})
+
+
+def _page(n: int) -> Page:
+    if n == 13:
+        raise ValueError("page 13 cannot be made")
+    return Page(f"p/{n}/", "page.html", f"title {n}", "")
+
+
+def _pid(page: Page, body: bytes) -> tuple[int, bytes]:
+    return os.getpid(), body
+
+
+def test_workers_give_the_results_in_order(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "PARALLEL_FROM", 2)
+    results = render.render_each(_renderer(tmp_path), list(range(12)), 3, _page, _pid)
+    assert [body for _, body in results] == [f"title {n}".encode() for n in range(12)]
+    assert len({pid for pid, _ in results}) == 3, "three processes did a share each"
+    assert results[0][0] == os.getpid() and results[1][0] != os.getpid()
+
+
+def test_an_item_that_fails_in_a_worker_fails_here(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render, "PARALLEL_FROM", 2)
+    # Item 13 goes to worker 1 of 2: it is done again here, raising its own error.
+    with pytest.raises(ValueError, match="page 13 cannot be made"):
+        render.render_each(_renderer(tmp_path), list(range(20)), 2, _page, _pid)
+
+
+def test_a_worker_that_dies_has_its_share_done_here(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render, "PARALLEL_FROM", 2)
+    parent = os.getpid()
+
+    def die_in_worker(page: Page, body: bytes) -> bytes:
+        if os.getpid() != parent:
+            os._exit(3)  # as a killed worker would: no result, no exception
+        return body
+
+    bodies = render.render_each(_renderer(tmp_path), list(range(8)), 2, _page, die_in_worker)
+    assert bodies == [f"title {n}".encode() for n in range(8)]
