@@ -182,6 +182,8 @@ class _Rendered:
     body: bytes | None
     """None until rendered: a lazy builder renders a page when it is asked for."""
     make: Callable[[], Page]
+    quoting: Quoting | None = None
+    """What the source pages need of the page, once planned."""
 
     def planned(self) -> Page:
         if self.page is None:
@@ -332,7 +334,7 @@ class Builder:
 
         def quoting(page: Page, body: bytes) -> Quoting:
             write(page, body)
-            return Quoting.of(page)
+            return Quoting.of(page, self.urls)
 
         specs = planner.specs()
         quoted = render.render_each(theme.renderer, specs, jobs, _make, quoting)
@@ -352,12 +354,13 @@ class Builder:
         kept: dict[str, _Rendered] = {}
         fresh: list[_Rendered] = []
 
-        def plan(specs: list[Spec], needed: bool = True) -> list[Page]:
+        def plan(specs: list[Spec], needed: bool = True) -> list[Quoting]:
             """Keep the pages whose key is unchanged; plan the others, to render below.
 
-            A lazy builder leaves a page that no other page needs unplanned too.
+            Return what the source pages need of each (kept with the page). A lazy
+            builder leaves a page that no other page needs unplanned too.
             """
-            pages = []
+            quoting = []
             for spec in specs:
                 template = theme.renderer.fingerprint(spec.template)
                 entry = self._pages.get(spec.route)
@@ -367,17 +370,20 @@ class Builder:
                     fresh.append(entry)
                 elif entry.template != template:  # same page, new templates: render again
                     entry = _Rendered(template, entry.deps, entry.page, None, entry.make)
+                    entry.quoting = self._pages[spec.route].quoting
                     fresh.append(entry)
                 kept[spec.route] = entry
                 if needed:
-                    assert entry.page is not None
-                    pages.append(entry.page)
-            return pages
+                    if entry.quoting is None:
+                        entry.quoting = Quoting.of(entry.planned(), self.urls)
+                    quoting.append(entry.quoting)
+            return quoting
 
-        pages = plan(planner.specs())
-        pages += plan(planner.source_specs(Quoting.of(p) for p in pages))
-        page_count, rendered = len(pages), len(fresh)
-        routes = tuple(p.route for p in pages if p.route != "404.html")
+        specs = planner.specs()
+        sources = planner.source_specs(plan(specs))
+        plan(sources, needed=False)  # no page needs what a source page quotes
+        page_count, rendered = len(specs) + len(sources), len(fresh)
+        routes = tuple(s.route for s in [*specs, *sources] if s.route != "404.html")
         extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
         plan(extra, needed=False)
         if not self.lazy:

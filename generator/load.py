@@ -70,26 +70,31 @@ class ProjectPaths:
             return path.as_posix()
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """Return the YAML files of a folder, sorted by name."""
+def yaml_files(folder: Path) -> list[str]:
+    """Return the paths of the YAML files of a folder, sorted by name.
+
+    Plain strings, and no stat per file: the preview lists every folder on every
+    save, and a Path object per file cost more than the listing itself.
+    """
     if not folder.is_dir():
         return []
-    with os.scandir(folder) as entries:  # no stat per file: the preview lists on every save
+    with os.scandir(folder) as entries:
         names = [
             e.name
             for e in entries
             if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file()
         ]
-    return [folder / name for name in sorted(names)]
+    prefix = os.path.join(folder, "")
+    return [prefix + name for name in sorted(names)]
 
 
 Signature = tuple[int, int, int] | None
 """What ``stat`` says of a file (mtime, size, inode), or None if it is missing."""
 
 
-def _signature(path: Path) -> Signature:
+def _signature(path: str) -> Signature:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size, st.st_ino)
@@ -97,7 +102,7 @@ def _signature(path: Path) -> Signature:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    inputs: tuple[tuple[Path, Signature], ...]
+    inputs: tuple[tuple[str, Signature], ...]
     value: Any
     diagnostics: tuple[Diagnostic, ...]
 
@@ -111,16 +116,19 @@ class FileCache:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[Path, _Entry] = {}
+        self._entries: dict[str, _Entry] = {}
 
-    def get(self, path: Path) -> _Entry | None:
+    def get(self, path: str) -> _Entry | None:
         entry = self._entries.get(path)
-        if entry is None or any(_signature(p) != sig for p, sig in entry.inputs):
+        if entry is None:
             return None
+        for input_path, signature in entry.inputs:
+            if _signature(input_path) != signature:
+                return None
         return entry
 
-    def put(self, path: Path, inputs: list[Path], value: object, diags: list[Diagnostic]) -> None:
-        signed = tuple((p, _signature(p)) for p in [path, *inputs])
+    def put(self, path: str, inputs: list[Path], value: object, diags: list[Diagnostic]) -> None:
+        signed = tuple((p, _signature(p)) for p in [path, *map(os.fspath, inputs)])
         self._entries[path] = _Entry(signed, value, tuple(diags))
 
 
@@ -192,21 +200,23 @@ def _unique(
 
 def _with_reader(
     paths: ProjectPaths,
-    path: Path,
+    file: str | Path,
     diagnostics: list[Diagnostic],
     read: Callable[[_Reader, Node], T | None],
     cache: FileCache | None,
 ) -> T | None:
-    entry = cache.get(path) if cache is not None else None
+    key = os.fspath(file)
+    entry = cache.get(key) if cache is not None else None
     if entry is not None:
         diagnostics.extend(entry.diagnostics)
         return cast(T | None, entry.value)
+    path = Path(file)
     found: list[Diagnostic] = []
     reader = _Reader(paths.rel(path), path.stem, found)
     value = _read_file(paths, path, reader, read)
     diagnostics.extend(found)
     if cache is not None:
-        cache.put(path, reader.inputs, value, found)
+        cache.put(key, reader.inputs, value, found)
     return value
 
 

@@ -129,20 +129,19 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Quoting:
-    """What the source pages need of a planned page: where its notes are, and their keys.
+    """What the source pages need of a planned page: a link to each of its notes.
 
     Small, so that a worker process that planned and rendered the page can send
-    it back in place of the page.
+    it back in place of the page, and a builder can keep it for the next build.
     """
 
-    route: str
-    title: str
-    notes: tuple[tuple[tuple[str, str], str], ...]
-    """(:attr:`Note.key`, :attr:`Note.id`) of each note."""
+    links: tuple[tuple[tuple[str, str], Link], ...]
+    """(:attr:`Note.key`, link to the note) of each note."""
 
     @classmethod
-    def of(cls, page: Page) -> Quoting:
-        return cls(page.route, page.title, tuple((n.key, n.id) for n in page.notes))
+    def of(cls, page: Page, urls: Urls) -> Quoting:
+        href = urls.page(page.route) + "#"
+        return cls(tuple((n.key, Link(page.title, href + n.id)) for n in page.notes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,9 +331,8 @@ class Planner:
         """Return the source pages, which link back to every note on ``pages`` that quotes them."""
         quoted_by: dict[tuple[str, str], list[Link]] = defaultdict(list)
         for page in pages:
-            for key, note_id in page.notes:
-                href = self.urls.page(page.route) + "#" + note_id
-                quoted_by[key].append(Link(page.title, href))
+            for key, link in page.links:
+                quoted_by[key].append(link)
         specs = []
         for source in self.sources:
             passages = tuple(
@@ -356,7 +354,7 @@ class Planner:
         elif kind is not None:
             events = [e for e in self.events if e.kind == kind]
         linked = {pid for e in events for pid in e.people}
-        others = tuple(self.project.people.get(pid) for pid in sorted(linked))
+        others = self._names(linked)
         cited = {c.source for e in events for cs in citations_of_event(e) for c in cs}
         sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
         overdue = tuple(self.evidence.overdue_events.get(e.id, "") for e in events)
@@ -381,7 +379,7 @@ class Planner:
         """Everything a profile shows: the person, who it links, its events, what it cites."""
         events = tuple(self.events_of.get(person.id, ()))
         linked = {r.person for r in person.relations} | {e for ev in events for e in ev.people}
-        others = tuple(self.project.people.get(pid) for pid in sorted(linked))
+        others = self._names(linked)
         inverse = tuple(other for other, _, _ in self.inverse.get(person.id, ()))
         cited = {c.source for cs in citations_of_person(person) for c in cs}
         cited |= {c.source for ev in events for cs in citations_of_event(ev) for c in cs}
@@ -391,6 +389,15 @@ class Planner:
             tuple(self.evidence.overdue_events.get(e.id, "") for e in events),
         )
         return (person, events, others, inverse, sources, overdue)
+
+    def _names(self, ids: set[str]) -> tuple[tuple[str, str | None], ...]:
+        """What a page shows of the people it links to: their names (None: no such person).
+
+        A page depends on these, not on the whole person, so that an edit to
+        someone's profile does not plan again every page that links to them.
+        """
+        people = self.project.people
+        return tuple((pid, people[pid].name if pid in people else None) for pid in sorted(ids))
 
     def person_link(self, pid: str) -> Link:
         person = self.project.people[pid]
