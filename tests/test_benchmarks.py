@@ -119,13 +119,14 @@ def test_run_py_prints_every_row(tmp_path):
     figures = tmp_path / "figures.json"
     command = [sys.executable, BENCHMARKS / "run.py", "--sizes", str(N), "--runs", "1"]
     done = subprocess.run(
-        [*command, "--json", figures],
+        [*command, "--json", figures, "--work", tmp_path],
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr
     assert re.search(r"^machine: \d+ cores, Python 3\.", done.stdout, re.M)
+    assert re.search(rf"^work folder: {re.escape(str(tmp_path))} \(\S+\)$", done.stdout, re.M)
     for _, label, _ in script("run").ROWS:
         assert re.search(rf"^{re.escape(label)} +\S", done.stdout, re.M), label
     result = json.loads(figures.read_text("utf-8"))["sizes"][str(N)]
