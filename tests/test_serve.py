@@ -107,6 +107,17 @@ def test_input_signatures_cover_the_inputs_and_skip_editor_files(fixture_site: P
     assert not any(k.endswith(("~", ".swp")) for k in found)
 
 
+def test_input_signatures_walk_subfolders_but_no_link_loops(fixture_site: Path) -> None:
+    (fixture_site / "templates/assets").mkdir(parents=True, exist_ok=True)
+    (fixture_site / "templates/assets/extra.css").write_text("p {}")
+    (fixture_site / "templates/assets/loop").symlink_to(fixture_site / "templates")
+    (fixture_site / "content/.git").mkdir()
+    (fixture_site / "content/.git/HEAD").write_text("x")
+    found = input_signatures(fixture_site)
+    assert "templates/assets/extra.css" in found
+    assert not any("/loop/" in k or ".git" in k for k in found)
+
+
 def test_preview_rebuilds_fast_and_reviews_after(
     fixture_site: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
