@@ -74,3 +74,21 @@ def test_positions_map_back_across_runs_of_whitespace() -> None:
     for quote in ("One two", "two three", "three 'four'", "four"):
         (span,) = source.find_all(quote)
         assert fold(text[span.start : span.end]) == quote
+
+
+@pytest.mark.parametrize("table", ["_FOLD", "_FOLD_SPACES"])
+def test_the_fast_translation_is_str_translate(table: str) -> None:
+    from generator import quotes
+
+    mapping = getattr(quotes, table)
+    fast = quotes._Translate(mapping)
+    named = "".join(chr(code) for code in mapping)
+    samples = [
+        "",
+        "plain ASCII text, with  spaces\tand\nlines",
+        "\u201cCurly\u201d \u2018quotes\u2019 \u2014 dashes \u2013 and\u00a0spaces\u2003here",
+        named + "x" + named[::-1],
+        "\u05e9\u05dc\u05d5\u05dd \u00ab\u043f\u0440\u0438\u0432\u0435\u0442\u00bb `tick\u00b4",
+    ]
+    for text in samples:
+        assert fast(text) == text.translate(mapping), repr(text)
