@@ -23,7 +23,16 @@ _FOLD = str.maketrans(
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     }
 )
-_SPACE = re.compile(r"\s+")
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character for which ``str.isspace()`` is true (a test keeps this list honest)."""
+_FOLD_SPACES = str.maketrans(
+    {**{chr(k): v for k, v in _FOLD.items()}, **dict.fromkeys(_WHITESPACE, " ")}
+)
+
+_RUN = re.compile(" {2,}")
 
 
 class _Translate:
@@ -45,12 +54,14 @@ class _Translate:
         return self._chars[match.group()]
 
 
-_fold_typography = _Translate(_FOLD)
+_fold_typography_and_spaces = _Translate(_FOLD_SPACES)
 
 
 def fold_text(text: str) -> str:
     """Return ``text`` with typography folded: one kind of quote, of dash, of space."""
-    return _SPACE.sub(" ", _fold_typography(text)).strip()
+    # Every whitespace character becomes a space, then runs of spaces become one:
+    # the same as replacing each run of \s with a space, without a match per word.
+    return _RUN.sub(" ", _fold_typography_and_spaces(text)).strip(" ")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -78,18 +89,6 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
-
-
-_WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
-    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-"""Every character for which ``str.isspace()`` is true (a test keeps this list honest)."""
-_FOLD_SPACES = str.maketrans(
-    {**{chr(k): v for k, v in _FOLD.items()}, **dict.fromkeys(_WHITESPACE, " ")}
-)
-_fold_typography_and_spaces = _Translate(_FOLD_SPACES)
-_RUN = re.compile(" {2,}")
 
 
 class SourceText:

@@ -1,6 +1,9 @@
+import re
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.quotes import SourceText, anchor_id, fold
 
@@ -92,3 +95,10 @@ def test_the_fast_translation_is_str_translate(table: str) -> None:
     ]
     for text in samples:
         assert fast(text) == text.translate(mapping), repr(text)
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0\u2003ab.\u2019\u201c\u2014`\u05e9")))
+def test_fold_text_is_one_space_per_whitespace_run_after_translation(text: str) -> None:
+    from generator.quotes import _FOLD, fold_text
+
+    assert fold_text(text) == re.sub(r"\s+", " ", text.translate(_FOLD)).strip()
