@@ -27,7 +27,7 @@ import jinja2.runtime
 from generator import editorial, export, render, structured
 from generator.check import Evidence, verify
 from generator.errors import ContentError, Diagnostic
-from generator.load import FileCache, ProjectPaths, load_project
+from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
 from generator.pages import Page, Planner, Quoting, Spec, Urls, output_of
 from generator.quotes import SourceText
@@ -116,6 +116,24 @@ def _review(project: Project, evidence: Evidence, as_of: dt.date | None) -> list
     editorial.review(project, evidence, found, as_of, thorough=True)
     return found
 
+
+def _read_share(
+    paths: ProjectPaths,
+    share: int,
+    files: FileCache | None = None,
+    folded: dict[str, SourceText] | None = None,
+) -> tuple[FileCache, dict[str, SourceText]]:
+    """Read share ``share`` of two of the case files (:func:`load.prefetch`); fold their seeds."""
+    files = prefetch(paths, share, 2, files)
+    folded = {} if folded is None else folded
+    for source in files.sources():
+        if source.text not in folded:
+            folded[source.text] = SourceText(source.text)
+    return files, folded
+
+
+READ_IN_TWO_FROM = 100
+"""People files from which a one-off build reads in two processes."""
 
 BACKGROUND_REVIEW_FROM = 200
 """Sources and people from which a one-off build runs the slow checks beside the rendering."""
@@ -275,6 +293,8 @@ class Builder:
         checks run in a child of their own meanwhile. Their warnings, and any
         error, are in before the site is swapped in.
         """
+        if self.options.jobs > 1:
+            self._read_in_two()
         found: list[Diagnostic] = []
         project, evidence = _load_and_verify(self.paths, found, self._files, self._folded)
         if project is None:
@@ -316,6 +336,21 @@ class Builder:
             raise
         seconds = time.perf_counter() - started
         return BuildResult(pages, {}, shown, seconds, warnings, pages, [])
+
+    def _read_in_two(self) -> None:
+        """Read and fold half of the case files and seeds in a forked child, half here.
+
+        Loading is the one stage of a cold build that no other stage can overlap;
+        split, what the child read comes back pickled into the file cache, and
+        :func:`load_project` then finds every file there.
+        """
+        if len(yaml_files(self.paths.content / "people")) < READ_IN_TWO_FROM:
+            return
+        child = _Background(partial(_read_share, self.paths, 1))
+        _read_share(self.paths, 0, self._files, self._folded)
+        files, folded = child.result()
+        self._files.update(files)
+        self._folded.update(folded)
 
     def _publish(self, project: Project, evidence: Evidence, staging: Staging | None) -> int:
         """Plan, render and write every page, spread over the jobs; return the page count.

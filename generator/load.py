@@ -131,6 +131,30 @@ class FileCache:
         signed = tuple((p, _signature(p)) for p in [path, *map(os.fspath, inputs)])
         self._entries[path] = _Entry(signed, value, tuple(diags))
 
+    def update(self, other: FileCache) -> None:
+        """Take every entry of ``other`` (filled by another process, see :func:`prefetch`)."""
+        self._entries.update(other._entries)
+
+    def sources(self) -> list[Source]:
+        return [e.value for e in self._entries.values() if isinstance(e.value, Source)]
+
+
+def prefetch(paths: ProjectPaths, share: int, of: int, cache: FileCache | None = None) -> FileCache:
+    """Read every ``of``-th source and person file, from the ``share``-th on, into a cache.
+
+    A large build splits the reading between processes this way; :func:`load_project`
+    then finds every file in the cache, and reports its problems in the usual order.
+    """
+    cache = FileCache() if cache is None else cache
+    folders: list[tuple[str, Callable[[_Reader, Node], object]]] = [
+        ("sources", lambda r, n: _source(r, n, paths)),
+        ("people", _person),
+    ]
+    for folder, read in folders:
+        for path in yaml_files(paths.content / folder)[share::of]:
+            _with_reader(paths, path, [], read, cache)
+    return cache
+
 
 def load_project(
     paths: ProjectPaths, diagnostics: list[Diagnostic], cache: FileCache | None = None

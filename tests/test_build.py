@@ -6,6 +6,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, run, tree
@@ -273,3 +274,35 @@ def test_background_work_is_done_here_when_its_child_dies() -> None:
 
     assert _Background(work).result() == 42
     assert _Background(lambda: [os.getpid()]).result() != [parent], "a child did the work"
+
+
+def test_reading_in_two_processes_finds_the_same(
+    real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import build as build_module
+
+    serial = build(Options(real_copy, tmp_path / "serial", jobs=1))
+    monkeypatch.setattr(build_module, "READ_IN_TWO_FROM", 1)
+    shares: list[int] = []
+    real_share = build_module._read_share
+
+    def counting_share(*args: Any) -> Any:
+        shares.append(args[1])
+        return real_share(*args)
+
+    monkeypatch.setattr(build_module, "_read_share", counting_share)
+    split = build(Options(real_copy, tmp_path / "split", jobs=2))
+    assert 0 in shares, "this process read its share (the child's count stays in the child)"
+    assert split.warnings == serial.warnings
+    assert tree(tmp_path / "split") == tree(tmp_path / "serial")
+    # Problems in files of both shares are reported as a serial build reports them.
+    for name in ("yelena", "vitaly", "alexander-trufanov"):
+        person = real_copy / "content/people" / f"{name}.yaml"
+        person.write_text(person.read_text(encoding="utf-8") + "nmae: x\n", encoding="utf-8")
+    reports = []
+    for jobs in (1, 2):
+        with pytest.raises(ContentError) as caught:
+            build(Options(real_copy, tmp_path / "split", jobs=jobs))
+        reports.append(caught.value.report())
+    assert reports[0] == reports[1]
+    assert reports[0].count("unknown field 'nmae'") == 3
