@@ -139,7 +139,7 @@ BACKGROUND_REVIEW_FROM = 200
 """Sources and people from which a one-off build runs the slow checks beside the rendering."""
 
 
-class _Background(Generic[T]):
+class Background(Generic[T]):
     """Run ``work`` in a forked child while this process goes on; :meth:`result` waits for it.
 
     The result comes back pickled. Without fork, or if the child dies, the work
@@ -156,6 +156,10 @@ class _Background(Generic[T]):
             process.start()
             send.close()
             self._child = (receive, process)
+
+    def ready(self) -> bool:
+        """Whether :meth:`result` would return at once."""
+        return self._child is None or self._child[0].poll()
 
     def result(self) -> T:
         if self._child is not None:
@@ -311,7 +315,7 @@ class Builder:
             if not any(d.severity == "error" for d in found + fast):
                 # Only warnings can come of the slow checks: render meanwhile.
                 evidence = reviewed
-                slow = _Background(partial(_review, project, evidence, as_of))
+                slow = Background(partial(_review, project, evidence, as_of))
         if slow is None:
             evidence = editorial.review(project, evidence, found, as_of, thorough)
             warnings = _warnings(found)
@@ -346,7 +350,7 @@ class Builder:
         """
         if len(yaml_files(self.paths.content / "people")) < READ_IN_TWO_FROM:
             return
-        child = _Background(partial(_read_share, self.paths, 1))
+        child = Background(partial(_read_share, self.paths, 1))
         _read_share(self.paths, 0, self._files, self._folded)
         files, folded = child.result()
         self._files.update(files)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.build import Builder, Options
+from generator.build import Background, Builder, Options
 from generator.errors import ContentError, Diagnostic, UsageError
 from generator.pages import Urls
 
@@ -37,7 +37,9 @@ On a large project, where looking takes longer, the pause between looks is
 at least five times the look, so that watching never takes more than a sixth
 of a core."""
 REVIEW_SECONDS = 1.0
-"""How long after a good rebuild the slow editorial checks run, once the browser has reloaded."""
+"""How long after a good rebuild the slow editorial checks start, once the browser has reloaded.
+
+They run in a forked child, so that a save made meanwhile is built at once."""
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
@@ -100,6 +102,7 @@ class Preview:
         self.builds = 0
         """Counts good builds, so that a review started for an older one is dropped."""
         self._reported: list[str] = []
+        self._reviewing: tuple[int, Background[list[str] | None]] | None = None
 
     def rebuild(self, changed: Iterable[str] = ()) -> bool:
         """Build; keep the result or the errors for the next request. Return True on success."""
@@ -129,18 +132,40 @@ class Preview:
 
     def review(self, build: int) -> None:
         """Run every check and print the warnings, if they changed; skip if a build came since."""
-        if build != self.builds:
-            return
+        if build == self.builds:
+            self._report(build, self._warnings())
+
+    def review_beside(self, build: int) -> None:
+        """Start the review of ``build`` in a forked child; :meth:`reviewed` reports it.
+
+        On a large project the slow checks take seconds; run here they would hold
+        up the server, and the next save would wait for them.
+        """
+        if build == self.builds:
+            self._reviewing = (build, Background(self._warnings))
+
+    def reviewed(self) -> None:
+        """Report the review started by :meth:`review_beside`, if it is done."""
+        if self._reviewing is not None and self._reviewing[1].ready():
+            build, child = self._reviewing
+            self._reviewing = None
+            self._report(build, child.result())
+
+    def _warnings(self) -> list[str] | None:
+        """Every warning, formatted; None if the content does not build (a rebuild says why)."""
         try:
-            warnings = [w.format() for w in self.builder.review()]
+            return [w.format() for w in self.builder.review()]
         except ContentError:
-            return  # the next rebuild reports it
-        if warnings != self._reported:
-            for warning in warnings:
-                log.warning(warning)
-            if not warnings and self._reported:
-                log.info("no warnings")
-            self._reported = warnings
+            return None
+
+    def _report(self, build: int, warnings: list[str] | None) -> None:
+        if build != self.builds or warnings is None or warnings == self._reported:
+            return
+        for warning in warnings:
+            log.warning(warning)
+        if not warnings and self._reported:
+            log.info("no warnings")
+        self._reported = warnings
 
     def poll(self) -> list[str]:
         """Return the inputs changed, added or removed since the last poll."""
@@ -220,8 +245,8 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
 
     preview = Preview(options)
 
-    def later(review: Callable[[int], None], build: int) -> None:
-        ioloop.IOLoop.current().call_later(REVIEW_SECONDS, review, build)
+    def later(build: int) -> None:
+        ioloop.IOLoop.current().call_later(REVIEW_SECONDS, preview.review_beside, build)
 
     class InputWatcher(Watcher):  # type: ignore[misc]  # livereload is untyped
         """Polls the project's inputs, rebuilds on a change and reports it for a reload."""
@@ -232,6 +257,7 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
             return True  # livereload then starts no poller of its own
 
         def examine(self) -> tuple[str | None, None]:
+            preview.reviewed()
             looked = time.perf_counter()
             changed = preview.poll()
             pause = max(POLL_SECONDS, 5 * (time.perf_counter() - looked))
@@ -239,7 +265,7 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
             if not changed:
                 return None, None
             if preview.rebuild(changed):
-                later(preview.review, preview.builds)
+                later(preview.builds)
             self.filepath = changed[0]
             return changed[0], None
 

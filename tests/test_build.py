@@ -222,13 +222,13 @@ def test_slow_checks_beside_the_rendering_find_the_same(
     serial = build(Options(real_copy, tmp_path / "serial", jobs=1))
     monkeypatch.setattr(build_module, "BACKGROUND_REVIEW_FROM", 1)
     started: list[int] = []
-    real_init = build_module._Background.__init__
+    real_init = build_module.Background.__init__
 
-    def counting_init(self: build_module._Background[object], work: Callable[[], object]) -> None:
+    def counting_init(self: build_module.Background[object], work: Callable[[], object]) -> None:
         started.append(1)
         real_init(self, work)
 
-    monkeypatch.setattr(build_module._Background, "__init__", counting_init)
+    monkeypatch.setattr(build_module.Background, "__init__", counting_init)
     beside = build(Options(real_copy, tmp_path / "beside", jobs=2))
     assert started, "the slow checks ran in a child"
     assert any("Trupanov" in w.message for w in serial.warnings)
@@ -263,7 +263,7 @@ def test_a_large_site_names_only_its_own_person_on_a_filtered_timeline(
 def test_background_work_is_done_here_when_its_child_dies() -> None:
     import os
 
-    from generator.build import _Background
+    from generator.build import Background
 
     parent = os.getpid()
 
@@ -272,8 +272,8 @@ def test_background_work_is_done_here_when_its_child_dies() -> None:
             os._exit(3)  # the child is killed before it answers
         return 42
 
-    assert _Background(work).result() == 42
-    assert _Background(lambda: [os.getpid()]).result() != [parent], "a child did the work"
+    assert Background(work).result() == 42
+    assert Background(lambda: [os.getpid()]).result() != [parent], "a child did the work"
 
 
 def test_reading_in_two_processes_finds_the_same(

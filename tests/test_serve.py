@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -139,6 +140,42 @@ def test_preview_rebuilds_fast_and_reviews_after(
         caplog.clear()
         preview.review(preview.builds)
         assert caplog.text == "", "the same warnings are not printed twice"
+
+
+def test_the_review_runs_beside_the_server_and_reports_when_done(
+    fixture_site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    preview = Preview(Options(fixture_site, None))
+    assert preview.rebuild()
+    person = fixture_site / "content/people/dana-example.yaml"
+    person.write_text(
+        person.read_text(encoding="utf-8").replace("name: Dana Example", "name: Dana Exampel"),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="generator"):
+        assert preview.rebuild(preview.poll())
+        preview.review_beside(preview.builds)
+        assert preview._reviewing is not None
+        child = preview._reviewing[1]
+        deadline = time.monotonic() + 30
+        while not child.ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        preview.reviewed()
+        assert "the name 'Dana Exampel' stands in no source" in caplog.text
+        assert preview._reviewing is None
+        # A review overtaken by a rebuild reports nothing.
+        caplog.clear()
+        person.write_text(
+            person.read_text(encoding="utf-8").replace("Dana Exampel", "Dana Exampl"),
+            encoding="utf-8",
+        )
+        preview.review_beside(preview.builds)
+        assert preview.rebuild(preview.poll())
+        assert preview._reviewing is not None
+        while not preview._reviewing[1].ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        preview.reviewed()
+        assert "stands in no source" not in caplog.text
 
 
 def test_serve_reports_an_address_it_cannot_use(
