@@ -119,17 +119,21 @@ def test_input_signatures_walk_subfolders_but_no_link_loops(fixture_site: Path) 
     assert not any("/loop/" in k or ".git" in k for k in found)
 
 
+def _misspelt(fixture_site: Path) -> tuple[Preview, Path]:
+    """A preview built once, and a person's name then changed to one no source has."""
+    preview = Preview(Options(fixture_site, None))
+    assert preview.rebuild()
+    person = fixture_site / "content/people/dana-example.yaml"
+    text = person.read_text(encoding="utf-8")
+    person.write_text(text.replace("name: Dana Example", "name: Dana Exampel"), encoding="utf-8")
+    return preview, person
+
+
 def test_preview_rebuilds_fast_and_reviews_after(
     fixture_site: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The slow editorial warnings come after the reload, once per change of warnings."""
-    preview = Preview(Options(fixture_site, None))
-    assert preview.rebuild()
-    person = fixture_site / "content/people/dana-example.yaml"
-    person.write_text(
-        person.read_text(encoding="utf-8").replace("name: Dana Example", "name: Dana Exampel"),
-        encoding="utf-8",
-    )
+    preview, _ = _misspelt(fixture_site)
     with caplog.at_level(logging.INFO, logger="generator"):
         assert preview.rebuild(preview.poll())
         assert "stands in no source" not in caplog.text, "the slow checks wait for the review"
@@ -145,13 +149,7 @@ def test_preview_rebuilds_fast_and_reviews_after(
 def test_the_review_runs_beside_the_server_and_reports_when_done(
     fixture_site: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    preview = Preview(Options(fixture_site, None))
-    assert preview.rebuild()
-    person = fixture_site / "content/people/dana-example.yaml"
-    person.write_text(
-        person.read_text(encoding="utf-8").replace("name: Dana Example", "name: Dana Exampel"),
-        encoding="utf-8",
-    )
+    preview, person = _misspelt(fixture_site)
     with caplog.at_level(logging.INFO, logger="generator"):
         assert preview.rebuild(preview.poll())
         preview.review_beside(preview.builds)
