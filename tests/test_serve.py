@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -174,6 +175,21 @@ def test_the_review_runs_beside_the_server_and_reports_when_done(
             time.sleep(0.01)
         preview.reviewed()
         assert "stands in no source" not in caplog.text
+
+
+def test_file_events_report_a_save_at_once(fixture_site: Path) -> None:
+    from generator.serve import watch_events
+
+    saved, stop = threading.Event(), threading.Event()
+    thread = watch_events(fixture_site, saved.set, stop)
+    assert thread is not None and thread.is_alive()
+    time.sleep(0.2)  # the watcher is set up in its thread
+    person = fixture_site / "content/people/dana-example.yaml"
+    person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert saved.wait(5), "no file event within 5 s of the save"
+    stop.set()
+    thread.join(5)
+    assert not thread.is_alive(), "the watcher ends when asked to"
 
 
 def test_serve_reports_an_address_it_cannot_use(
