@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import re
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -231,9 +232,16 @@ def _share(
     emit: Callable[[Page, bytes], R],
     send: Connection,
 ) -> None:
-    """In a forked worker: do each item, (False, None) for one that fails; send them all back."""
+    """In a forked worker: do each item, (False, None) for one that fails; send them all back.
+
+    A worker whose parent is gone (killed) stops at once rather than go on
+    writing into a staging folder that the next build will remove.
+    """
+    parent = os.getppid()
     results: list[tuple[bool, R | None]] = []
     for item in items:
+        if os.getppid() != parent:
+            os._exit(1)
         try:
             results.append((True, _one(renderer, item, make, emit)))
         except Exception:

@@ -78,3 +78,48 @@ def test_a_worker_that_dies_has_its_share_done_here(
 
     bodies = render.render_each(_renderer(tmp_path), list(range(8)), 2, _page, die_in_worker)
     assert bodies == [f"title {n}".encode() for n in range(8)]
+
+
+WORKER_SCRIPT = """
+import os, sys, time
+from pathlib import Path
+from generator import render
+from generator.pages import Page
+from generator.render import Renderer
+
+out, main = Path(sys.argv[1]), os.getpid()
+(out / "page.html").write_text("{{ page.title }}")
+render.PARALLEL_FROM = 2
+
+def make(n):
+    return Page(f"p/{n}/", "page.html", f"title {n}", "")
+
+def emit(page, body):
+    if os.getpid() == main:
+        time.sleep(60)  # the parent stalls in its own share until it is killed
+    (out / f"written-{page.title}").write_bytes(body)
+    time.sleep(0.01)
+
+render.render_each(Renderer([out], {}), list(range(2000)), 2, make, emit)
+"""
+
+
+def test_a_worker_stops_when_its_parent_is_killed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "script.py"
+    script.write_text(WORKER_SCRIPT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script), str(tmp_path)])
+    deadline = time.monotonic() + 30
+    while not any(tmp_path.glob("written-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(tmp_path.glob("written-*")), "the worker started writing"
+    parent.kill()
+    parent.wait()
+    time.sleep(0.5)
+    written = len(list(tmp_path.glob("written-*")))
+    time.sleep(0.5)
+    assert len(list(tmp_path.glob("written-*"))) == written, "the orphaned worker stopped"
+    assert written < 900, "long before the end of its share of 1,000 pages"
