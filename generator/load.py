@@ -127,8 +127,8 @@ class FileCache:
                 return None
         return entry
 
-    def put(self, path: str, inputs: list[Path], value: object, diags: list[Diagnostic]) -> None:
-        signed = tuple((p, _signature(p)) for p in [path, *map(os.fspath, inputs)])
+    def put(self, path: str, inputs: list[str], value: object, diags: list[Diagnostic]) -> None:
+        signed = tuple((p, _signature(p)) for p in [path, *inputs])
         self._entries[path] = _Entry(signed, value, tuple(diags))
 
     def update(self, other: FileCache) -> None:
@@ -170,10 +170,11 @@ def load_project(
             )
         )
         return None
+    folders = _Folders(paths)
     site_file = paths.content / "site.yaml"
     site = None
     if site_file.is_file():
-        site = _with_reader(paths, site_file, diagnostics, _site, cache)
+        site = _with_reader(folders, site_file, diagnostics, _site, cache)
     else:
         diagnostics.append(
             Diagnostic(
@@ -185,17 +186,19 @@ def load_project(
         )
     sources: dict[str, Source] = {}
     for path in yaml_files(paths.content / "sources"):
-        source = _with_reader(paths, path, diagnostics, lambda r, n: _source(r, n, paths), cache)
+        source = _with_reader(
+            folders, path, diagnostics, lambda r, n: _source(r, n, folders), cache
+        )
         if source is not None and _unique(source, sources, "source", diagnostics):
             sources[source.id] = source
     people: dict[str, Person] = {}
     for path in yaml_files(paths.content / "people"):
-        person = _with_reader(paths, path, diagnostics, _person, cache)
+        person = _with_reader(folders, path, diagnostics, _person, cache)
         if person is not None and _unique(person, people, "person", diagnostics):
             people[person.id] = person
     events: list[Event] = []
     for path in yaml_files(paths.content / "events"):
-        events.extend(_with_reader(paths, path, diagnostics, _events, cache) or ())
+        events.extend(_with_reader(folders, path, diagnostics, _events, cache) or ())
     if site is None:
         return None
     return Project(site, sources, people, tuple(events))
@@ -223,7 +226,7 @@ def _unique(
 
 
 def _with_reader(
-    paths: ProjectPaths,
+    folders: _Folders,
     file: str | Path,
     diagnostics: list[Diagnostic],
     read: Callable[[_Reader, Node], T | None],
@@ -234,20 +237,25 @@ def _with_reader(
     if entry is not None:
         diagnostics.extend(entry.diagnostics)
         return cast(T | None, entry.value)
-    path = Path(file)
     found: list[Diagnostic] = []
-    reader = _Reader(paths.rel(path), path.stem, found)
-    value = _read_file(paths, path, reader, read)
+    reader = _Reader(folders.rel(key), _stem(os.path.basename(key)), found)
+    value = _read_file(folders, key, reader, read)
     diagnostics.extend(found)
     if cache is not None:
         cache.put(key, reader.inputs, value, found)
     return value
 
 
+def _stem(name: str) -> str:
+    """Return ``Path(name).stem``: the name without its last suffix, without building a Path."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def _read_file(
-    paths: ProjectPaths, path: Path, r: _Reader, read: Callable[[_Reader, Node], T | None]
+    folders: _Folders, path: str, r: _Reader, read: Callable[[_Reader, Node], T | None]
 ) -> T | None:
-    if not _inside(path, paths.root):
+    if not folders.inside(path, folders.paths.root):
         r.error(0, "file links outside the project", "replace the link with the file")
         return None
     node = yamlsafe.load(path, r.rel, r.diagnostics)
@@ -256,8 +264,49 @@ def _read_file(
     return read(r, node)
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return path.resolve().is_relative_to(root)
+class _Folders:
+    """What one load learns about the folders of the project, so that each is worked out once.
+
+    Resolving a path costs a system call per component, and pathlib parses a path
+    each time one is built or cut; thousands of case files share a few folders,
+    so per file only its own name is looked at: one ``lstat`` (is it a link?) and
+    some string joins. A file that is a link is resolved in full, as before.
+    """
+
+    def __init__(self, paths: ProjectPaths) -> None:
+        self.paths = paths
+        self._real: dict[str, str] = {}
+        self._rel: dict[str, str | None] = {}  # None: the folder is not under the root
+
+    def inside(self, path: str, root: Path) -> bool:
+        """Return whether ``path``, links followed, is ``root`` or under it."""
+        real = self._resolve(path)
+        if os.name != "posix":  # names may not compare as plain strings there
+            return Path(real).is_relative_to(root)
+        top = os.fspath(root)
+        return real == top or real.startswith(os.path.join(top, ""))
+
+    def _resolve(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return os.fspath(Path(path).resolve())
+        real = self._real.get(folder)
+        if real is None:
+            real = self._real[folder] = os.fspath(Path(folder).resolve())
+        return os.path.join(real, name)
+
+    def rel(self, path: str) -> str:
+        """Return ``self.paths.rel(Path(path))``, the folder's part worked out once."""
+        folder, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return self.paths.rel(Path(path))
+        if folder not in self._rel:
+            under = Path(folder).is_relative_to(self.paths.root)
+            self._rel[folder] = self.paths.rel(Path(folder)) if under else None
+        rel = self._rel[folder]
+        if rel is None:  # the path is the root itself, or outside it
+            return self.paths.rel(Path(path))
+        return name if rel == "." else f"{rel}/{name}"
 
 
 class _Reader:
@@ -267,7 +316,7 @@ class _Reader:
         self.rel = rel
         self.stem = stem
         self.diagnostics = diagnostics
-        self.inputs: list[Path] = []
+        self.inputs: list[str] = []
         """Files read besides the case file itself (a source's seed)."""
 
     def error(self, line: int, message: str, hint: str = "") -> None:
@@ -303,13 +352,14 @@ class _Reader:
                     "known fields: " + ", ".join(known),
                 )
         for key in required:
-            if key not in node.items or _is_null(node.items[key]):
+            value = node.items.get(key)
+            if value is None or (isinstance(value, Scalar) and value.is_null):
                 self.error(node.line, f"{what} is missing the field '{key}'", f"add `{key}:`")
         return node
 
     def text(self, m: Mapping, key: str, required: bool = True) -> str | None:
         node = m.items.get(key)
-        if node is None or _is_null(node):
+        if node is None:
             return None  # a missing required field was reported by mapping()
         if not isinstance(node, Scalar):
             self.error(
@@ -318,6 +368,8 @@ class _Reader:
                 "quote the value if it contains ':' or starts with '[' or '{'",
             )
             return None
+        if node.is_null:
+            return None  # as good as missing: reported by mapping() if required
         value = node.value.strip()
         if not value and required:
             self.error(node.line, f"'{key}' is empty", f"write the {key}, or remove the field")
@@ -469,7 +521,7 @@ def _site(r: _Reader, node: Node) -> Site | None:
     return Site(title, description, language, intro, about, acknowledged)
 
 
-def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
+def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
     m = r.mapping(
         node,
         "a source",
@@ -504,7 +556,7 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
         h = r.mapping(item, "an item of 'hide'", ("text",), ("to_end",))
         if h is not None and (text := r.text(h, "text")):
             hide.append(Hidden(text, r.flag(h, "to_end"), r.where(h)))
-    text = _seed_text(r, m, seed, paths) if seed else None
+    text = _seed_text(r, m, seed, folders) if seed else None
     if not (source_id and seed and outlet and language and published and text is not None):
         return None
     return Source(
@@ -523,11 +575,14 @@ def _source(r: _Reader, node: Node, paths: ProjectPaths) -> Source | None:
     )
 
 
-def _seed_text(r: _Reader, m: Mapping, seed: str, paths: ProjectPaths) -> str | None:
+def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | None:
     line = m.items["seed"].line
-    path = paths.seeds / seed
+    paths = folders.paths
+    plain = not ("/" in seed or "\\" in seed or seed.startswith("."))
+    # For a plain name, the join is what pathlib's ``paths.seeds / seed`` would spell.
+    path = os.path.join(paths.seeds, seed) if plain else os.fspath(paths.seeds / seed)
     r.inputs.append(path)
-    if "/" in seed or "\\" in seed or seed.startswith(".") or not path.is_file():
+    if not plain or not Path(path).is_file():
         known = [p.name for p in paths.seeds.iterdir()] if paths.seeds.is_dir() else []
         r.error(
             line,
@@ -535,10 +590,10 @@ def _seed_text(r: _Reader, m: Mapping, seed: str, paths: ProjectPaths) -> str | 
             "give the name of a file in the project's seeds/ folder",
         )
         return None
-    if not _inside(path, paths.seeds):
+    if not folders.inside(path, paths.seeds):
         r.error(line, f"seed '{seed}' links outside seeds/", "replace the link with the file")
         return None
-    return yamlsafe.read_text(path, paths.rel(path), r.diagnostics)
+    return yamlsafe.read_text(path, folders.rel(path), r.diagnostics)
 
 
 def _person(r: _Reader, node: Node) -> Person | None:

@@ -1,7 +1,12 @@
 """Content errors in the fixture project: exit 1, and `path:line:` naming the right place."""
 
+import os
+from pathlib import Path
+
 import pytest
 from conftest import run
+
+from generator.load import ProjectPaths, _Folders, _stem
 
 PERSON = "content/people/dana-example.yaml"
 EVENTS = "content/events/2023.yaml"
@@ -103,3 +108,34 @@ def test_fixture_checks_clean(fixture_site, capsys):
     err = capsys.readouterr().err
     assert "checked 15 pages from 2 sources, 2 people, 3 events" in err
     assert "warning" not in err
+
+
+def test_folders_agree_with_pathlib(tmp_path: Path) -> None:
+    """What _Folders works out per folder is what resolving and cutting each path gives."""
+    root = tmp_path / "project"
+    (root / "content" / "people").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "o.yaml").write_text("a: 1\n")
+    people = root / "content" / "people"
+    (people / "a.yaml").write_text("a: 1\n")
+    (people / "in-link.yaml").symlink_to("a.yaml")
+    (people / "out-link.yaml").symlink_to(tmp_path / "outside" / "o.yaml")
+    (root / "content" / "linked").symlink_to(people)
+    (root / "content" / "away").symlink_to(tmp_path / "outside")
+    paths = ProjectPaths.at(root)
+    names = ["a.yaml", "in-link.yaml", "out-link.yaml", "missing.yaml", ".yaml", "b.c.yml"]
+    folders = [people, root / "content" / "linked", root / "content" / "away", root, tmp_path]
+    files = [os.path.join(f, n) for f in folders for n in names] + [str(root), "/", "x.yaml"]
+    for top in (paths.root, paths.seeds, Path("/")):
+        known = _Folders(paths)
+        for _ in range(2):  # the second time from what the first worked out
+            for file in files:
+                assert known.rel(file) == paths.rel(Path(file)), file
+                expected = Path(file).resolve().is_relative_to(top)
+                assert known.inside(file, top) == expected, (file, top)
+
+
+@pytest.mark.parametrize("name", ["a.yaml", "a.b.yml", ".yaml", "..yaml", "a.", "a", ".a.yaml"])
+def test_stem_is_pathlibs(name: str) -> None:
+    assert _stem(name) == Path(name).stem

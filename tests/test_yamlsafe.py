@@ -90,3 +90,98 @@ def test_non_utf8_is_refused_with_line(tmp_path):
     (d,) = diagnostics
     assert d.line == 2 and "not UTF-8 (byte 0xe9 at offset 11)" in d.message
     assert d.format().startswith("content/f.yaml:2: file is not UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: &x\n  c: 2\n", 2, "anchors and aliases (&name, *name) are not allowed"),
+        ("a: 1\n&k b: 2\n", 2, "anchors and aliases (&name, *name) are not allowed"),
+        ("a:\n  - 1\n  - *x\n", 3, "anchors and aliases (&name, *name) are not allowed"),
+        ("a: 1\n*k : 2\n", 2, "anchors and aliases (&name, *name) are not allowed"),
+        ("a: 1\nb: !!seq\n  - 2\n", 2, "YAML tags such as 'tag:yaml.org,2002:seq' are not allowed"),
+        ("a: 1\n!!str b: 2\n", 2, "YAML tags such as 'tag:yaml.org,2002:str' are not allowed"),
+        ("a: 1\n[b, c]: 2\n", 2, "a mapping key must be plain text"),
+        ("a: 1\n? {b: c}\n: 2\n", 2, "a mapping key must be plain text"),
+        ("a:\n  - b: 1\n    c: [2]\n  - 3\nd: 4\na: 5\n", 6, "duplicate key 'a' (first on line 1)"),
+        ("- a: 1\n  b:\n    c: 2\n  b: 3\n", 4, "duplicate key 'b' (first on line 2)"),
+        ("--- a\n--- b\n", 2, "a file may hold one YAML document only"),
+        ("".join("  " * i + f"k{i}:\n" for i in range(40)), 33, "nesting deeper than 32 levels"),
+        ("- " * 40 + "x\n", 1, "nesting deeper than 32 levels"),
+    ],
+    ids=[
+        "anchor-on-mapping",
+        "anchor-on-key",
+        "alias-in-list",
+        "alias-as-key",
+        "tag-on-list",
+        "tag-on-key",
+        "flow-list-as-key",
+        "flow-mapping-as-key",
+        "duplicate-after-nested-list",
+        "duplicate-in-nested-mapping",
+        "two-documents-explicit",
+        "deep-block-mappings",
+        "deep-block-lists",
+    ],
+)
+def test_refused_exactly(text, line, message):
+    """Each refusal of the event walk, with its exact message and line, wherever it sits."""
+    diagnostics = []
+    assert parse(text, "f.yaml", diagnostics) is None
+    (d,) = diagnostics
+    assert (d.line, d.message) == (line, message)
+
+
+def test_quoted_and_plain_prose_may_hold_anchor_alias_and_tag_marks():
+    """'&', '*' and '!' inside a string are text, not YAML properties."""
+    text = (
+        'a: "Johnson & Johnson said *nothing* at all!"\n'
+        "b: 'R&D: 5 * 3 != 15 !!str'\n"
+        "c: Smith & Sons *are* here! !x\n"
+        "d: !\n"
+        "e: ! plain\n"
+    )
+    diagnostics = []
+    root = parse(text, "f.yaml", diagnostics)
+    assert diagnostics == []
+    assert isinstance(root, Mapping)
+    assert root.items == {
+        "a": Scalar("Johnson & Johnson said *nothing* at all!", 1, True),
+        "b": Scalar("R&D: 5 * 3 != 15 !!str", 2, True),
+        "c": Scalar("Smith & Sons *are* here! !x", 3, False),
+        "d": Scalar("", 4, False),
+        "e": Scalar("plain", 5, False),
+    }
+
+
+def test_tree_of_nested_lists_and_mappings():
+    """Keys and items land in the right collection as lists and mappings open and close."""
+    text = "a:\n  - b: 1\n    c:\n      - [2, {d: 3}]\n  - 4\ne: {f: []}\n"
+    diagnostics = []
+    root = parse(text, "f.yaml", diagnostics)
+    assert diagnostics == []
+    inner = Mapping(4, {"d": Scalar("3", 4)}, {"d": 4})
+    first = Mapping(
+        2,
+        {"b": Scalar("1", 2), "c": Sequence(4, [Sequence(4, [Scalar("2", 4), inner])])},
+        {"b": 2, "c": 3},
+    )
+    assert root == Mapping(
+        1,
+        {
+            "a": Sequence(2, [first, Scalar("4", 5)]),
+            "e": Mapping(6, {"f": Sequence(6)}, {"f": 6}),
+        },
+        {"a": 1, "e": 6},
+    )
+
+
+def test_nesting_at_the_limit_is_accepted():
+    diagnostics = []
+    root = parse("- " * 32 + "x\n", "f.yaml", diagnostics)
+    assert diagnostics == []
+    for _ in range(32):
+        assert isinstance(root, Sequence)
+        (root,) = root.items
+    assert root == Scalar("x", 1)
