@@ -146,13 +146,14 @@ def prefetch(paths: ProjectPaths, share: int, of: int, cache: FileCache | None =
     then finds every file in the cache, and reports its problems in the usual order.
     """
     cache = FileCache() if cache is None else cache
-    folders: list[tuple[str, Callable[[_Reader, Node], object]]] = [
-        ("sources", lambda r, n: _source(r, n, paths)),
+    folders = _Folders(paths)
+    readers: list[tuple[str, Callable[[_Reader, Node], object]]] = [
+        ("sources", lambda r, n: _source(r, n, folders)),
         ("people", _person),
     ]
-    for folder, read in folders:
+    for folder, read in readers:
         for path in yaml_files(paths.content / folder)[share::of]:
-            _with_reader(paths, path, [], read, cache)
+            _with_reader(folders, path, [], read, cache)
     return cache
 
 
