@@ -82,10 +82,19 @@ def yaml_files(folder: Path) -> list[str]:
         names = [
             e.name
             for e in entries
-            if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file()
+            if os.path.splitext(e.name)[1] in (".yaml", ".yml") and _maybe_file(e)
         ]
     prefix = os.path.join(folder, "")
     return [prefix + name for name in sorted(names)]
+
+
+def _maybe_file(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a file, or a link that cannot be followed (a loop): the read
+    of such a link then reports it, at its name, instead of the listing crashing."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 Signature = tuple[int, int, int] | None
@@ -280,8 +289,15 @@ class _Folders:
         self._rel: dict[str, str | None] = {}  # None: the folder is not under the root
 
     def inside(self, path: str, root: Path) -> bool:
-        """Return whether ``path``, links followed, is ``root`` or under it."""
-        real = self._resolve(path)
+        """Return whether ``path``, links followed, is ``root`` or under it.
+
+        A link that cannot be followed (a loop) counts as inside: reading it
+        fails, and the read reports why.
+        """
+        try:
+            real = self._resolve(path)
+        except (OSError, RuntimeError):  # RuntimeError: a loop, on Python before 3.13
+            return True
         if os.name != "posix":  # names may not compare as plain strings there
             return Path(real).is_relative_to(root)
         top = os.fspath(root)
@@ -583,6 +599,13 @@ def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | No
     # For a plain name, the join is what pathlib's ``paths.seeds / seed`` would spell.
     path = os.path.join(paths.seeds, seed) if plain else os.fspath(paths.seeds / seed)
     r.inputs.append(path)
+    if plain and os.path.islink(path) and not os.path.exists(path):
+        r.error(
+            line,
+            f"seed '{seed}' is a link that leads nowhere (or in a loop)",
+            "replace the link with the file",
+        )
+        return None
     if not plain or not Path(path).is_file():
         known = [p.name for p in paths.seeds.iterdir()] if paths.seeds.is_dir() else []
         r.error(

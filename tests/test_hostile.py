@@ -70,6 +70,16 @@ def symlink(rel: str, to: str) -> Edit:
     return edit
 
 
+def loop(rel: str) -> Edit:
+    """An edit that makes ``rel`` a symlink to itself."""
+
+    def edit(project: Path) -> None:
+        (project / rel).unlink(missing_ok=True)
+        (project / rel).symlink_to((project / rel).name)
+
+    return edit
+
+
 def both(*edits: Edit) -> Edit:
     def edit(project: Path) -> None:
         for e in edits:
@@ -312,6 +322,21 @@ BROKEN = {
         SOURCE,
         1,
         ["links outside seeds/", "replace the link"],
+    ),
+    "seed-symlink-loop": (
+        both(
+            loop("seeds/looped.txt"),
+            replace(SOURCE, "seed: herald.txt", "seed: looped.txt"),
+        ),
+        SOURCE,
+        1,
+        ["seed 'looped.txt' is a link that leads nowhere", "replace the link"],
+    ),
+    "case-file-symlink-loop": (
+        loop("content/people/looped.yaml"),
+        "content/people/looped.yaml",
+        0,
+        ["cannot read file: Too many levels of symbolic links"],
     ),
     "template-include-parent": (
         write(
