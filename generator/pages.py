@@ -120,11 +120,18 @@ class Note:
     href: str
     key: tuple[str, str]
     """(source id, folded quote), as in :attr:`Evidence.spans`."""
+    date: str
+    """The source's date as a reader should see it (its ``published.date.label()``)."""
     refs: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         return f"fn-{self.number}"
+
+    @property
+    def uses(self) -> list[tuple[int, str]]:
+        """(use, ref id) of each mark that cites the note, the uses numbered from 1."""
+        return list(enumerate(self.refs, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +178,9 @@ class Link:
 class EventView:
     event: Event
     date: str
+    """The event's date as a reader should see it."""
+    datetime: str
+    """The same date in ISO 8601, at its precision (for <time datetime>)."""
     kind: str
     people: tuple[Link, ...]
     refs: tuple[Ref, ...]
@@ -239,6 +249,7 @@ class Footnotes:
                     source.text[span.start : span.end],
                     self.plan.urls.page(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
                     key,
+                    source.published.date.label(),
                 )
                 self._by_key[key] = note
                 self.page.notes.append(note)
@@ -407,6 +418,7 @@ class Planner:
         return EventView(
             event,
             event.date.label(),
+            event.date.iso(),
             KIND_LABELS[event.kind],
             tuple(self.person_link(p) for p in event.people if p in self.project.people),
             notes.refs(event.citations),
