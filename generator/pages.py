@@ -249,7 +249,7 @@ class Footnotes:
                     source.text[span.start : span.end],
                     self.plan.urls.page(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
                     key,
-                    source.published.date.label(),
+                    self.plan.dates(f"source:{source.id}", source.published.date)[0],
                 )
                 self._by_key[key] = note
                 self.page.notes.append(note)
@@ -297,6 +297,17 @@ class Planner:
         for event in self.events:
             for pid in event.people:
                 self.events_of[pid].append(event)
+        self._dates: dict[str, tuple[str, str]] = {}
+
+    def dates(self, key: str, date: PartialDate) -> tuple[str, str]:
+        """Return ``date`` as a reader sees it and in ISO 8601, worked out once per ``key``.
+
+        A source's or an event's date is shown on every page that cites or lists it.
+        """
+        known = self._dates.get(key)
+        if known is None:
+            known = self._dates[key] = (date.label(), date.iso())
+        return known
 
     def specs(self) -> list[Spec]:
         """Return every page but the source pages, each with the values it is planned from."""
@@ -415,10 +426,11 @@ class Planner:
         return Link(person.name, self.urls.page(f"people/{pid}/"))
 
     def event_view(self, event: Event, notes: Footnotes) -> EventView:
+        label, iso = self.dates(f"event:{event.id}", event.date)
         return EventView(
             event,
-            event.date.label(),
-            event.date.iso(),
+            label,
+            iso,
             KIND_LABELS[event.kind],
             tuple(self.person_link(p) for p in event.people if p in self.project.people),
             notes.refs(event.citations),
