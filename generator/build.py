@@ -474,10 +474,14 @@ class Builder:
         dirs = render.theme_dirs(self.paths.root)
         signature = render.theme_signature(dirs)
         if self._theme is None or self._theme.signature != signature:
-            renderer = render.Renderer(dirs, {"urls": self.urls, "jsonld": _jsonld})
+            renderer = render.Renderer(dirs, {"urls": self.urls})
             renderer.env.filters.update(json_file=export.json_text, csv_file=export.csv_text)
             self._theme = _Theme(signature, renderer, render.assets(dirs))
-        self._theme.renderer.env.globals.update(site=project.site, as_of=planner.as_of)
+        self._theme.renderer.env.globals.update(
+            site=project.site,
+            as_of=planner.as_of,
+            jsonld=structured.StructuredData(self.urls, project.site),
+        )
         return self._theme
 
 
@@ -497,11 +501,6 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@jinja2.pass_context
-def _jsonld(context: jinja2.runtime.Context, page: Page) -> dict[str, Any] | None:
-    return structured.jsonld(page, context["urls"], context["site"])
 
 
 def _sitemap_spec(routes: tuple[str, ...]) -> Spec:

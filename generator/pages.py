@@ -120,11 +120,18 @@ class Note:
     href: str
     key: tuple[str, str]
     """(source id, folded quote), as in :attr:`Evidence.spans`."""
+    date: str
+    """The source's date as a reader should see it (its ``published.date.label()``)."""
     refs: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         return f"fn-{self.number}"
+
+    @property
+    def uses(self) -> list[tuple[int, str]]:
+        """(use, ref id) of each mark that cites the note, the uses numbered from 1."""
+        return list(enumerate(self.refs, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +178,9 @@ class Link:
 class EventView:
     event: Event
     date: str
+    """The event's date as a reader should see it."""
+    datetime: str
+    """The same date in ISO 8601, at its precision (for <time datetime>)."""
     kind: str
     people: tuple[Link, ...]
     refs: tuple[Ref, ...]
@@ -239,6 +249,7 @@ class Footnotes:
                     source.text[span.start : span.end],
                     self.plan.urls.page(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
                     key,
+                    self.plan.dates(f"source:{source.id}", source.published.date)[0],
                 )
                 self._by_key[key] = note
                 self.page.notes.append(note)
@@ -286,6 +297,17 @@ class Planner:
         for event in self.events:
             for pid in event.people:
                 self.events_of[pid].append(event)
+        self._dates: dict[str, tuple[str, str]] = {}
+
+    def dates(self, key: str, date: PartialDate) -> tuple[str, str]:
+        """Return ``date`` as a reader sees it and in ISO 8601, worked out once per ``key``.
+
+        A source's or an event's date is shown on every page that cites or lists it.
+        """
+        known = self._dates.get(key)
+        if known is None:
+            known = self._dates[key] = (date.label(), date.iso())
+        return known
 
     def specs(self) -> list[Spec]:
         """Return every page but the source pages, each with the values it is planned from."""
@@ -404,9 +426,11 @@ class Planner:
         return Link(person.name, self.urls.page(f"people/{pid}/"))
 
     def event_view(self, event: Event, notes: Footnotes) -> EventView:
+        label, iso = self.dates(f"event:{event.id}", event.date)
         return EventView(
             event,
-            event.date.label(),
+            label,
+            iso,
             KIND_LABELS[event.kind],
             tuple(self.person_link(p) for p in event.people if p in self.project.people),
             notes.refs(event.citations),

@@ -44,9 +44,13 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+"""What json.dumps with these options would make anew for each page."""
+
+
 def json_for_script(value: Any) -> Markup:
     """Serialise ``value`` as JSON that cannot close or confuse a <script> element."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+    text = _JSON.encode(value)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)

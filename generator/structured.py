@@ -47,47 +47,81 @@ def event(view: EventView, urls: Urls) -> dict[str, Any]:
 
 def jsonld(page: Page, urls: Urls, site: Site) -> dict[str, Any] | None:
     """Return the JSON-LD object of a page, or None for pages that have none."""
-    data: dict[str, Any]
-    if page.template == "person.html":
-        person = page.data["person"]
-        data = {
-            "@type": "Person",
-            "name": person.name,  # type: ignore[attr-defined]
-            "description": page.description,
-            "url": urls.absolute(page.route),
-        }
-        spellings = sorted({s.text for s in person.spellings} - {person.name})  # type: ignore[attr-defined]
-        if spellings:
-            data["alternateName"] = spellings
-        events = page.data["events"]
-        if events:
-            data["subjectOf"] = [event(e, urls) for e in events]  # type: ignore[attr-defined]
-    elif page.template == "timeline.html":
-        entries = [e for _, months in page.data["years"] for _, es in months for e in es]  # type: ignore[attr-defined]
-        data = {
-            "@type": "ItemList",
-            "name": page.title,
-            "itemListElement": [
-                {"@type": "ListItem", "position": i, "item": event(e, urls)}
-                for i, e in enumerate(entries, 1)
-            ],
-        }
-    elif page.template == "source.html":
-        data = article(page.data["source"], urls)  # type: ignore[arg-type]
-        data["mainEntityOfPage"] = urls.absolute(page.route)
-    elif page.template in ("home.html", "about.html", "people.html"):
-        data = {
-            "@type": "WebSite" if page.template == "home.html" else "WebPage",
-            "name": page.title if page.route else site.title,
-            "description": page.description,
-            "url": urls.absolute(page.route),
-            "inLanguage": site.language,
-        }
-    else:
-        return None
-    if page.sources and page.template != "source.html":
-        data["citation"] = [article(s, urls) for s in page.sources]
-    return {"@context": "https://schema.org", **data}
+    return StructuredData(urls, site)(page)
+
+
+class StructuredData:
+    """Makes the JSON-LD object of each page of one build.
+
+    A source is cited on many pages and an event shown on several, each time
+    as the same object: those are made once per build and shared between the
+    pages' objects (which are only read, to be serialised). Make a new one for
+    each build, as the objects of events hold the names of the people they link.
+    """
+
+    def __init__(self, urls: Urls, site: Site) -> None:
+        self.urls, self.site = urls, site
+        self._articles: dict[int, tuple[Source, dict[str, Any]]] = {}
+        self._events: dict[int, tuple[EventView, dict[str, Any]]] = {}
+
+    def article(self, source: Source) -> dict[str, Any]:
+        known = self._articles.get(id(source))
+        if known is None or known[0] is not source:
+            known = self._articles[id(source)] = (source, article(source, self.urls))
+        return known[1]
+
+    def event(self, view: EventView) -> dict[str, Any]:
+        known = self._events.get(id(view.event))
+        if known is None or known[0].event is not view.event or known[0].people != view.people:
+            known = self._events[id(view.event)] = (view, event(view, self.urls))
+        return known[1]
+
+    def __call__(self, page: Page) -> dict[str, Any] | None:
+        """Return the JSON-LD object of a page, or None for pages that have none."""
+        urls = self.urls
+        data: dict[str, Any]
+        if page.template == "person.html":
+            person = page.data["person"]
+            data = {
+                "@type": "Person",
+                "name": person.name,  # type: ignore[attr-defined]
+                "description": page.description,
+                "url": urls.absolute(page.route),
+            }
+            spellings = sorted({s.text for s in person.spellings} - {person.name})  # type: ignore[attr-defined]
+            if spellings:
+                data["alternateName"] = spellings
+            events = page.data["events"]
+            if events:
+                data["subjectOf"] = [self.event(e) for e in events]  # type: ignore[attr-defined]
+        elif page.template == "timeline.html":
+            entries = [e for _, months in page.data["years"] for _, es in months for e in es]  # type: ignore[attr-defined]
+            data = {
+                "@type": "ItemList",
+                "name": page.title,
+                "itemListElement": [
+                    {"@type": "ListItem", "position": i, "item": self.event(e)}
+                    for i, e in enumerate(entries, 1)
+                ],
+            }
+        elif page.template == "source.html":
+            data = dict(self.article(page.data["source"]))  # type: ignore[arg-type]
+            data["mainEntityOfPage"] = urls.absolute(page.route)
+        elif page.template in ("home.html", "about.html", "people.html"):
+            data = {
+                "@type": "WebSite" if page.template == "home.html" else "WebPage",
+                "name": page.title if page.route else self.site.title,
+                "description": page.description,
+                "url": urls.absolute(page.route),
+                "inLanguage": self.site.language,
+            }
+        else:
+            return None
+        if page.template != "source.html":
+            sources = page.sources
+            if sources:
+                data["citation"] = [self.article(s) for s in sources]
+        return {"@context": "https://schema.org", **data}
 
 
 def feed_entry_id(event_id: str) -> str:

@@ -9,8 +9,10 @@ import pytest
 from pytest import MonkeyPatch
 
 from generator import render
+from generator.build import Builder, Options
 from generator.pages import Page
-from generator.render import Renderer, _references
+from generator.render import Renderer, _references, json_for_script
+from generator.structured import StructuredData
 
 
 def every() -> list[str]:
@@ -123,3 +125,30 @@ def test_a_worker_stops_when_its_parent_is_killed(tmp_path: Path) -> None:
     time.sleep(0.5)
     assert len(list(tmp_path.glob("written-*"))) == written, "the orphaned worker stopped"
     assert written < 900, "long before the end of its share of 1,000 pages"
+
+
+def test_shared_structured_data_is_what_each_page_makes_alone(
+    real_copy: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """A build shares each article's and event's JSON-LD between pages: no page's JSON-LD changes.
+
+    The source pages go first, so that a source page's own fields, were they
+    written into the shared article, would show in the citations of the others.
+    """
+    planned: list[Page] = []
+
+    def keep(renderer: Renderer, pages: list[Page], jobs: int) -> list[bytes]:
+        planned.extend(pages)
+        return [b""] * len(pages)
+
+    monkeypatch.setattr(render, "render_all", keep)
+    builder = Builder(Options(real_copy))
+    site = builder.build(thorough=False).project.site
+    urls = builder.urls
+    shared = StructuredData(urls, site)
+    pages = sorted(planned, key=lambda p: p.template != "source.html")
+    assert any(p.template == "source.html" for p in pages)
+    assert any(p.template == "timeline.html" for p in pages)
+    for page in pages:
+        alone = StructuredData(urls, site)(page)
+        assert json_for_script(shared(page)) == json_for_script(alone), page.route
