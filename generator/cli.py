@@ -63,19 +63,22 @@ def _parser() -> argparse.ArgumentParser:
             " today, or a day YYYY-MM-DD",
         )
 
+    def jobs(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            metavar="N",
+            help="processes working on a large site (default: the number of CPUs; same output)",
+        )
+
     b = sub.add_parser("build", help="build the site into --out (default: site/)")
     common(b)
     editorial(b)
     b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: PROJECT/site)")
     base_url(b)
     b.add_argument("--drafts", action="store_true", help="include content marked 'draft: true'")
-    b.add_argument(
-        "--jobs",
-        type=int,
-        default=os.cpu_count() or 1,
-        metavar="N",
-        help="processes rendering a large site (default: the number of CPUs; same output)",
-    )
+    jobs(b)
     b.add_argument(
         "--no-search",
         dest="search",
@@ -85,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="run every check of the build and write nothing")
     common(c)
     editorial(c)
+    jobs(c)
     c.add_argument(
         "--format",
         choices=("text", "json", "github"),
@@ -244,7 +248,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else:
                     log.warning("warning: %s", message)
         else:
-            options = Options(project, None, strict=args.strict, as_of=_as_of(args.as_of))
+            options = Options(
+                project,
+                None,
+                jobs=max(1, args.jobs),
+                strict=args.strict,
+                as_of=_as_of(args.as_of),
+            )
         result = build(options)
         if args.command == "build" and args.search and options.out is not None:
             from generator.search import index_site
