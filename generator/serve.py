@@ -116,6 +116,9 @@ class Preview:
         """Build; keep the result or the errors for the next request. Return True on success."""
         changed = list(changed)
         what = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if changed[3:] else "")
+        if self._reviewing is not None:  # its warnings are out of date: free its core
+            self._reviewing[1].cancel()
+            self._reviewing = None
         try:
             result = self.builder.build(thorough=False)
         except ContentError as exc:
