@@ -207,15 +207,25 @@ def render_each(
         send.close()
         workers.append((worker, receive, process))
     results: list[tuple[bool, R | None]] = [(False, None)] * len(items)
-    results[0::jobs] = [(True, _one(renderer, item, make, emit)) for item in items[0::jobs]]
-    for worker, receive, process in workers:
-        try:
-            share_results: list[tuple[bool, R | None]] = receive.recv()
-        except EOFError:  # the worker died: do its share here
-            share_results = [(False, None)] * len(items[worker::jobs])
-        receive.close()
-        process.join()
-        results[worker::jobs] = share_results
+    try:
+        results[0::jobs] = [(True, _one(renderer, item, make, emit)) for item in items[0::jobs]]
+        for worker, receive, process in workers:
+            try:
+                share_results: list[tuple[bool, R | None]] = receive.recv()
+            except EOFError:  # the worker died: do its share here
+                share_results = [(False, None)] * len(items[worker::jobs])
+            process.join()
+            results[worker::jobs] = share_results
+    except BaseException:
+        # This share failed (or was interrupted): stop the workers before the error
+        # goes on, so that none writes into a staging folder its caller removes.
+        for _, _, process in workers:
+            process.terminate()
+        raise
+    finally:
+        for _, receive, process in workers:
+            process.join()
+            receive.close()
     return [
         cast(R, value) if ok else _one(renderer, items[i], make, emit)
         for i, (ok, value) in enumerate(results)

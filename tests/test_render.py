@@ -152,3 +152,29 @@ def test_shared_structured_data_is_what_each_page_makes_alone(
     for page in pages:
         alone = StructuredData(urls, site)(page)
         assert json_for_script(shared(page)) == json_for_script(alone), page.route
+
+
+def test_a_failure_here_stops_the_workers(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(render, "PARALLEL_FROM", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    parent = os.getpid()
+
+    def make(n: int) -> Page:
+        if n == 6 and os.getpid() == parent:
+            raise ValueError("a template error in this process's share")
+        return Page(f"p/{n}/", "page.html", f"title {n}", "")
+
+    def emit(page: Page, body: bytes) -> None:
+        if os.getpid() != parent:
+            (out / page.title).write_bytes(body)
+            time.sleep(0.01)
+
+    with pytest.raises(ValueError, match="template error"):
+        render.render_each(_renderer(tmp_path), list(range(2000)), 2, make, emit)
+    written = len(list(out.iterdir()))
+    time.sleep(0.3)
+    assert len(list(out.iterdir())) == written, "no worker writes on after the error"
+    assert written < 900
