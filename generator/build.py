@@ -14,7 +14,7 @@ import logging
 import multiprocessing
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing.connection import Connection
@@ -252,14 +252,20 @@ class Builder:
         """Output file name -> route of the page that makes it."""
         self._written: dict[str, bytes] | None = None
 
-    def build(self, thorough: bool = True) -> BuildResult:
+    def build(self, thorough: bool = True, changed: Collection[str] | None = None) -> BuildResult:
         """Build; write the site unless ``options.out`` is None. Raise ContentError on errors.
 
         ``thorough=False`` leaves out the slow editorial warnings (see
-        :func:`load_and_check`); the pages are the same either way.
+        :func:`load_and_check`); the pages are the same either way. ``changed``
+        names the input files (absolute paths) that changed since the last build,
+        if a watcher knows: the others are then not looked at again.
         """
-        with _no_cycle_collection():
-            return self._build(thorough)
+        self._files.changed = None if changed is None else frozenset(changed)
+        try:
+            with _no_cycle_collection():
+                return self._build(thorough)
+        finally:
+            self._files.changed = None
 
     def _build(self, thorough: bool) -> BuildResult:
         started = time.perf_counter()

@@ -126,11 +126,20 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
+        self.changed: frozenset[str] | None = None
+        """The files known to have changed since the cache was last used, or None.
+
+        The preview sets it from what its watcher saw: an entry none of whose
+        files is named here is then taken as it is, without a stat of each file.
+        A change the watcher missed shows at its next look, which names it.
+        """
 
     def get(self, path: str) -> _Entry | None:
         entry = self._entries.get(path)
         if entry is None:
             return None
+        if self.changed is not None:
+            return None if any(p in self.changed for p, _ in entry.inputs) else entry
         for input_path, signature in entry.inputs:
             if _signature(input_path) != signature:
                 return None

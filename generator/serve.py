@@ -119,8 +119,11 @@ class Preview:
         if self._reviewing is not None:  # its warnings are out of date: free its core
             self._reviewing[1].cancel()
             self._reviewing = None
+        # What the poll saw is what changed: the builder need not look at every file again.
+        # The first build, and one asked for without a list, looks at every file.
+        known = [os.path.join(self.builder.paths.root, rel) for rel in changed] if changed else None
         try:
-            result = self.builder.build(thorough=False)
+            result = self.builder.build(thorough=False, changed=known)
         except ContentError as exc:
             self.error = error_page(exc)
             log.error(exc.report())

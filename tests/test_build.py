@@ -108,14 +108,25 @@ def _published(options: Options) -> dict[str, bytes]:
     return {k: v for k, v in tree(options.out).items() if k != ".hostage-explainer"}
 
 
-def test_incremental_equals_full_after_each_edit(real_copy: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("told", [False, True], ids=["looks-at-every-file", "told-what-changed"])
+def test_incremental_equals_full_after_each_edit(
+    real_copy: Path, tmp_path: Path, told: bool
+) -> None:
+    """After each edit, as after a save in the preview: with or without the watcher's list."""
+    from generator.serve import input_signatures
+
     out = tmp_path / "incremental"
     builder = Builder(Options(real_copy, out))
     first = builder.build()
     assert first.rendered == first.pages
+    seen = input_signatures(real_copy)
     for name, edit in EDITS:
         edit(real_copy)
-        result = builder.build()
+        now = input_signatures(real_copy)
+        keys = now.keys() | seen.keys()
+        changed = [str(real_copy / k) for k in keys if now.get(k) != seen.get(k)]
+        seen = now
+        result = builder.build(changed=changed if told else None)
         full_out = tmp_path / f"full-{len(name)}-{name[:10].replace(' ', '-')}"
         # The search index is a stage of its own, after the Builder (generator/search.py).
         assert run("build", "-q", "--no-search", "--project", real_copy, "--out", full_out) == 0
@@ -123,6 +134,22 @@ def test_incremental_equals_full_after_each_edit(real_copy: Path, tmp_path: Path
         assert result.files == {k: v for k, v in expected.items() if k != ".hostage-explainer"}
         assert tree(out) == expected, f"after '{name}' the incremental output differs"
         assert result.written, f"'{name}' changed nothing on disk"
+
+
+def test_a_build_told_what_changed_looks_at_nothing_else(real_copy: Path) -> None:
+    builder = Builder(Options(real_copy))
+    before = builder.build().files
+    _rename(real_copy)
+    assert builder.build(changed=[]).files == before, "an edit it was not told of is not seen"
+    person = real_copy / "content/people/maxim-herkin.yaml"
+    assert (
+        b"(edited)"
+        in builder.build(changed=[str(person.resolve())]).files["people/maxim-herkin/index.html"]
+    )
+    _sub(person, r"^name: .*$", "name: Maxim Herkin (edited again)")
+    assert b"(edited again)" in builder.build().files["people/maxim-herkin/index.html"], (
+        "a build not told looks at every file"
+    )
 
 
 def test_an_edit_renders_only_the_pages_that_use_it(real_copy: Path) -> None:
