@@ -25,7 +25,7 @@ import jinja2
 import jinja2.runtime
 
 from generator import editorial, export, render, structured
-from generator.check import Evidence, verify
+from generator.check import Checked, Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
@@ -76,6 +76,7 @@ def load_and_check(
     folded: dict[str, SourceText] | None = None,
     as_of: dt.date | None = None,
     thorough: bool = True,
+    checked: Checked | None = None,
 ) -> tuple[Project, Evidence, list[Diagnostic]]:
     """Load and verify a project; raise ContentError on errors, return the warnings.
 
@@ -83,7 +84,7 @@ def load_and_check(
     only ever warn (:data:`editorial.SLOW_CHECKS`): the preview's fast path.
     """
     diagnostics: list[Diagnostic] = []
-    project, evidence = _load_and_verify(paths, diagnostics, cache, folded)
+    project, evidence = _load_and_verify(paths, diagnostics, cache, folded, checked)
     if project is None:
         raise ContentError(diagnostics)
     evidence = editorial.review(project, evidence, diagnostics, as_of, thorough)
@@ -95,11 +96,12 @@ def _load_and_verify(
     diagnostics: list[Diagnostic],
     cache: FileCache | None,
     folded: dict[str, SourceText] | None,
+    checked: Checked | None = None,
 ) -> tuple[Project | None, Evidence]:
     project = load_project(paths, diagnostics, cache)
     evidence = Evidence({}, {})
     if project is not None:
-        evidence = verify(project, diagnostics, folded)
+        evidence = verify(project, diagnostics, folded, checked)
     return project, evidence
 
 
@@ -246,6 +248,7 @@ class Builder:
         self.urls = Urls.from_base(options.base_url)
         self._files = FileCache()
         self._folded: dict[str, SourceText] = {}
+        self._checked = Checked()
         self._theme: _Theme | None = None
         self._pages: dict[str, _Rendered] = {}
         self._outputs: dict[str, str] = {}
@@ -276,7 +279,7 @@ class Builder:
         if self.once:
             return self._build_once(target, thorough, started)
         project, evidence, warnings = load_and_check(
-            self.paths, self._files, self._folded, self.options.as_of, thorough
+            self.paths, self._files, self._folded, self.options.as_of, thorough, self._checked
         )
         if self.options.strict and warnings:
             raise ContentError(warnings)
@@ -473,7 +476,8 @@ class Builder:
 
         Raises ContentError as a build would. Reuses what the builds loaded.
         """
-        return load_and_check(self.paths, self._files, self._folded, self.options.as_of)[2]
+        paths, as_of = self.paths, self.options.as_of
+        return load_and_check(paths, self._files, self._folded, as_of, True, self._checked)[2]
 
     def _current_theme(self, project: Project, planner: Planner) -> _Theme:
         """Return the renderer, made anew when a file of the theme changed."""

@@ -56,13 +56,58 @@ def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[Citation,
         yield from (claim.citations for claim in d.accounts)
 
 
+@dataclass(slots=True)
+class _Checked:
+    """What verify found in one person's file."""
+
+    person: Person
+    sources: tuple[tuple[str, Source | None], ...]
+    """The sources the person cites, as they were: the finding holds while they are."""
+    diagnostics: list[Diagnostic]
+    spans: list[tuple[tuple[str, str], Span]]
+
+
+class Checked:
+    """What verify found in each person's file, for the next verify of the same project.
+
+    The preview verifies on every save; a person whose file is unchanged (the
+    very same object, from the file cache) and whose cited sources are the very
+    same objects is not checked again. Any change to which people or sources
+    exist starts afresh, as the messages name the ids that do exist.
+    """
+
+    def __init__(self) -> None:
+        self._ids: tuple[frozenset[str], frozenset[str]] | None = None
+        self._found: dict[str, _Checked] = {}
+
+    def start(self, project: Project) -> None:
+        ids = (frozenset(project.people), frozenset(project.sources))
+        if ids != self._ids:
+            self._ids, self._found = ids, {}
+
+    def get(self, person: Person, sources: dict[str, Source]) -> _Checked | None:
+        found = self._found.get(person.id)
+        if found is None or found.person is not person:
+            return None
+        if any(sources.get(sid) is not source for sid, source in found.sources):
+            return None
+        return found
+
+    def put(self, found: _Checked) -> None:
+        self._found[found.person.id] = found
+
+
 def verify(
-    project: Project, diagnostics: list[Diagnostic], folded: dict[str, SourceText] | None = None
+    project: Project,
+    diagnostics: list[Diagnostic],
+    folded: dict[str, SourceText] | None = None,
+    checked: Checked | None = None,
 ) -> Evidence:
     """Check the project's cross-references and quotes; append what is wrong.
 
     ``folded`` maps a seed's text to its folded form; pass the same dict to
-    each call to fold only the seeds that changed since the last one.
+    each call to fold only the seeds that changed since the last one. Pass the
+    same ``checked`` to each call to check again only the people that changed.
     """
     known = {} if folded is None else folded
     texts = {sid: known.get(s.text) or SourceText(s.text) for sid, s in project.sources.items()}
@@ -72,34 +117,56 @@ def verify(
     hidden = {sid: _hidden_spans(s, texts[sid], diagnostics) for sid, s in project.sources.items()}
     spans: dict[tuple[str, str], Span] = {}
 
-    def check_citations(citations: tuple[Citation, ...]) -> None:
-        for c in citations:
-            if c.source not in project.sources:
-                diagnostics.append(
-                    Diagnostic(
-                        c.where.path,
-                        c.where.line,
-                        f"unknown source '{c.source}'{did_you_mean(c.source, project.sources)}",
-                        "a source id is the name of a file in content/sources/, without .yaml",
-                    )
+    def find(c: Citation, found: list[Diagnostic]) -> tuple[str, str] | None:
+        """Check one citation; return its key if its quote stands where it may be cited."""
+        if c.source not in project.sources:
+            found.append(
+                Diagnostic(
+                    c.where.path,
+                    c.where.line,
+                    f"unknown source '{c.source}'{did_you_mean(c.source, project.sources)}",
+                    "a source id is the name of a file in content/sources/, without .yaml",
                 )
-                continue
-            key = (c.source, fold(c.quote))
-            if key not in spans:
-                span = _find(
-                    c, texts[c.source], hidden[c.source], project.sources[c.source], diagnostics
-                )
-                if span is not None:
-                    spans[key] = span
+            )
+            return None
+        key = (c.source, fold(c.quote))
+        if key not in spans:
+            span = _find(c, texts[c.source], hidden[c.source], project.sources[c.source], found)
+            if span is None:
+                return None
+            spans[key] = span
+        return key
 
+    if checked is not None:
+        checked.start(project)
     for person in project.people.values():
-        for citations in citations_of_person(person):
-            check_citations(citations)
-        _check_person(person, project, diagnostics)
+        kept = checked.get(person, project.sources) if checked is not None else None
+        if kept is None:
+            found: list[Diagnostic] = []
+            keys = [
+                key
+                for citations in citations_of_person(person)
+                for c in citations
+                if (key := find(c, found)) is not None
+            ]
+            _check_person(person, project, found)
+            cited = sorted({c.source for cs in citations_of_person(person) for c in cs})
+            kept = _Checked(
+                person,
+                tuple((sid, project.sources.get(sid)) for sid in cited),
+                found,
+                [(key, spans[key]) for key in keys],
+            )
+            if checked is not None:
+                checked.put(kept)
+        diagnostics.extend(kept.diagnostics)
+        for key, span in kept.spans:
+            spans.setdefault(key, span)
     seen_events: dict[str, Event] = {}
     for event in project.events:
         for citations in citations_of_event(event):
-            check_citations(citations)
+            for c in citations:
+                find(c, diagnostics)
         if event.id in seen_events:
             first = seen_events[event.id].where
             diagnostics.append(

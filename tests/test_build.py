@@ -333,3 +333,23 @@ def test_reading_in_two_processes_finds_the_same(
         reports.append(caught.value.report())
     assert reports[0] == reports[1]
     assert reports[0].count("unknown field 'nmae'") == 3
+
+
+def test_a_rebuild_checks_again_the_quotes_of_an_edited_seed(real_copy: Path) -> None:
+    """Unchanged people whose source changed are verified again, with the same report."""
+    builder = Builder(Options(real_copy))
+    builder.build()
+    quote = "The three women were released in the first hostage deal"
+    seeds = [p for p in (real_copy / "seeds").iterdir() if quote in p.read_text("utf-8")]
+    assert seeds, "the quote stands in a seed"
+    for seed in seeds:
+        seed.write_text(seed.read_text("utf-8").replace(quote, "Three women were freed"), "utf-8")
+    with pytest.raises(ContentError) as kept:
+        builder.build()
+    with pytest.raises(ContentError) as fresh:
+        Builder(Options(real_copy)).build()
+    assert "quote not found" in kept.value.report()
+    assert kept.value.report() == fresh.value.report()
+    for seed in seeds:
+        seed.write_text(seed.read_text("utf-8").replace("Three women were freed", quote), "utf-8")
+    assert builder.build().files == _files(Options(real_copy))
