@@ -11,20 +11,19 @@ import contextlib
 import datetime as dt
 import gc
 import logging
-import multiprocessing
 import time
 import traceback
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import Any
 
 import jinja2
 import jinja2.runtime
 
 from generator import editorial, export, render, structured
+from generator.background import Background
 from generator.check import Checked, Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
@@ -34,7 +33,6 @@ from generator.quotes import SourceText
 from generator.write import Staging, guard_output, update_site, write_site
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,61 +139,6 @@ BACKGROUND_REVIEW_FROM = 200
 """Sources and people from which a one-off build runs the slow checks beside the rendering."""
 
 
-class Background(Generic[T]):
-    """Run ``work`` in a forked child while this process goes on; :meth:`result` waits for it.
-
-    The result comes back pickled. Without fork, or if the child dies, the work
-    is done in this process when the result is asked for, raising as it would.
-    """
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        self._work = work
-        self._child: tuple[Connection, multiprocessing.process.BaseProcess] | None = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_send_result, args=(work, send), daemon=True)
-            process.start()
-            send.close()
-            self._child = (receive, process)
-
-    def ready(self) -> bool:
-        """Whether :meth:`result` would return at once."""
-        return self._child is None or self._child[0].poll()
-
-    def result(self) -> T:
-        if self._child is not None:
-            receive, process = self._child
-            self._child = None
-            try:
-                done, value = receive.recv()
-            except EOFError:
-                done, value = False, None
-            finally:
-                receive.close()
-                process.join()
-            if done:
-                return cast(T, value)
-        return self._work()
-
-    def cancel(self) -> None:
-        if self._child is not None:
-            receive, process = self._child
-            self._child = None
-            process.terminate()
-            process.join()
-            receive.close()
-
-
-def _send_result(work: Callable[[], object], send: Connection) -> None:
-    try:
-        send.send((True, work()))
-    except Exception:
-        send.send((False, None))  # done again in the parent, where the error is raised
-    finally:
-        send.close()
-
-
 @dataclass(slots=True)
 class _Rendered:
     template: str
@@ -274,8 +217,7 @@ class Builder:
         started = time.perf_counter()
         target = None
         if self.options.out is not None:
-            inputs = [self.paths.content, self.paths.seeds, self.paths.root / "templates"]
-            target = guard_output(self.options.out, self.paths.root, inputs)
+            target = guard_output(self.options.out, self.paths.root, self.paths.inputs())
         if self.once:
             return self._build_once(target, thorough, started)
         project, evidence, warnings = load_and_check(

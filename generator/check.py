@@ -143,17 +143,12 @@ def verify(
         kept = checked.get(person, project.sources) if checked is not None else None
         if kept is None:
             found: list[Diagnostic] = []
-            keys = [
-                key
-                for citations in citations_of_person(person)
-                for c in citations
-                if (key := find(c, found)) is not None
-            ]
+            cited = [c for citations in citations_of_person(person) for c in citations]
+            keys = [key for c in cited if (key := find(c, found)) is not None]
             _check_person(person, project, found)
-            cited = sorted({c.source for cs in citations_of_person(person) for c in cs})
             kept = _Checked(
                 person,
-                tuple((sid, project.sources.get(sid)) for sid in cited),
+                tuple((sid, project.sources.get(sid)) for sid in sorted({c.source for c in cited})),
                 found,
                 [(key, spans[key]) for key in keys],
             )

@@ -49,6 +49,11 @@ ID_HINT = "use lowercase letters, digits and single hyphens, e.g. 'alexander-tru
 _KIND_NAMES = {Mapping: "a mapping", Sequence: "a list", Scalar: "a single value"}
 
 
+INPUT_FOLDERS = ("content", "seeds", "templates")
+"""The folders of a project that a build reads: the build never writes into them, and the
+preview watches them."""
+
+
 @dataclass(frozen=True, slots=True)
 class ProjectPaths:
     """Where a project's inputs are."""
@@ -61,6 +66,10 @@ class ProjectPaths:
     def at(cls, root: Path) -> ProjectPaths:
         root = root.resolve()
         return cls(root, root / "content", root / "seeds")
+
+    def inputs(self) -> list[Path]:
+        """The folders the build reads (:data:`INPUT_FOLDERS`)."""
+        return [self.root / folder for folder in INPUT_FOLDERS]
 
     def rel(self, path: Path) -> str:
         """Return ``path`` relative to the project, with forward slashes."""

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -22,6 +22,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from generator.background import Background
 from generator.pages import Page
 
 DEFAULT_THEME = Path(__file__).parent / "templates"
@@ -195,37 +196,21 @@ def render_each(
     jobs = min(jobs, len(items) // (PARALLEL_FROM // 2))
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_one(renderer, item, make, emit) for item in items]
-    context = multiprocessing.get_context("fork")
-    workers = []
-    for worker in range(1, jobs):
-        receive, send = context.Pipe(duplex=False)
-        share = items[worker::jobs]
-        process = context.Process(
-            target=_share, args=(renderer, share, make, emit, send), daemon=True
-        )
-        process.start()
-        send.close()
-        workers.append((worker, receive, process))
+    workers = [
+        Background(partial(_share, renderer, items[worker::jobs], make, emit))
+        for worker in range(1, jobs)
+    ]
     results: list[tuple[bool, R | None]] = [(False, None)] * len(items)
     try:
         results[0::jobs] = [(True, _one(renderer, item, make, emit)) for item in items[0::jobs]]
-        for worker, receive, process in workers:
-            try:
-                share_results: list[tuple[bool, R | None]] = receive.recv()
-            except EOFError:  # the worker died: do its share here
-                share_results = [(False, None)] * len(items[worker::jobs])
-            process.join()
-            results[worker::jobs] = share_results
+        for worker, child in enumerate(workers, 1):
+            results[worker::jobs] = child.result()  # a worker that died: its share done here
     except BaseException:
         # This share failed (or was interrupted): stop the workers before the error
         # goes on, so that none writes into a staging folder its caller removes.
-        for _, _, process in workers:
-            process.terminate()
+        for child in workers:
+            child.cancel()
         raise
-    finally:
-        for _, receive, process in workers:
-            process.join()
-            receive.close()
     return [
         cast(R, value) if ok else _one(renderer, items[i], make, emit)
         for i, (ok, value) in enumerate(results)
@@ -244,9 +229,8 @@ def _share(
     items: Sequence[S],
     make: Callable[[S], Page],
     emit: Callable[[Page, bytes], R],
-    send: Connection,
-) -> None:
-    """In a forked worker: do each item, (False, None) for one that fails; send them all back.
+) -> list[tuple[bool, R | None]]:
+    """Do each item, (False, None) for one that fails (to be done again, and raise, in the parent).
 
     A worker whose parent is gone (killed) stops at once rather than go on
     writing into a staging folder that the next build will remove.
@@ -260,8 +244,7 @@ def _share(
             results.append((True, _one(renderer, item, make, emit)))
         except Exception:
             results.append((False, None))
-    send.send(results)
-    send.close()
+    return results
 
 
 def _planned(page: Page) -> Page:

@@ -28,8 +28,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.build import Background, Builder, Options
+from generator.background import Background
+from generator.build import Builder, Options
 from generator.errors import ContentError, Diagnostic, UsageError
+from generator.load import INPUT_FOLDERS
 from generator.pages import Urls
 
 log = logging.getLogger(__name__)
@@ -92,9 +94,6 @@ def input_signatures(root: Path) -> dict[str, tuple[int, int]]:
                 continue
             found[prefix + name] = (st.st_mtime_ns, st.st_size)
     return found
-
-
-INPUT_FOLDERS = ("content", "seeds", "templates")
 
 
 class Preview:

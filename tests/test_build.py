@@ -287,22 +287,6 @@ def test_a_large_site_names_only_its_own_person_on_a_filtered_timeline(
     assert builder.build().files == _files(Options(real_copy))
 
 
-def test_background_work_is_done_here_when_its_child_dies() -> None:
-    import os
-
-    from generator.build import Background
-
-    parent = os.getpid()
-
-    def work() -> int:
-        if os.getpid() != parent:
-            os._exit(3)  # the child is killed before it answers
-        return 42
-
-    assert Background(work).result() == 42
-    assert Background(lambda: [os.getpid()]).result() != [parent], "a child did the work"
-
-
 def test_reading_in_two_processes_finds_the_same(
     real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
