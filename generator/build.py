@@ -151,6 +151,8 @@ class _Rendered:
     make: Callable[[], Page]
     quoting: Quoting | None = None
     """What the source pages need of the page, once planned."""
+    quoting_deps: tuple[object, ...] | None = None
+    """The :attr:`Spec.quoting` that ``quoting`` was planned from."""
 
     def planned(self) -> Page:
         if self.page is None:
@@ -355,17 +357,24 @@ class Builder:
                 template = theme.renderer.fingerprint(spec.template)
                 entry = self._pages.get(spec.route)
                 if entry is None or entry.deps != spec.deps:
-                    page = spec.make() if needed or not self.lazy else None
-                    entry = _Rendered(template, spec.deps, page, None, spec.make)
+                    keep = None  # what the source pages need of it, if that is unchanged
+                    if self.lazy and entry is not None and spec.quoting is not None:
+                        keep = entry.quoting if entry.quoting_deps == spec.quoting else None
+                    plan_now = not self.lazy or (needed and keep is None)
+                    page = spec.make() if plan_now else None
+                    entry = _Rendered(template, spec.deps, page, None, spec.make, keep)
+                    entry.quoting_deps = spec.quoting if keep is not None else None
                     fresh.append(entry)
                 elif entry.template != template:  # same page, new templates: render again
-                    entry = _Rendered(template, entry.deps, entry.page, None, entry.make)
-                    entry.quoting = self._pages[spec.route].quoting
+                    old = entry
+                    entry = _Rendered(template, old.deps, old.page, None, old.make)
+                    entry.quoting, entry.quoting_deps = old.quoting, old.quoting_deps
                     fresh.append(entry)
                 kept[spec.route] = entry
                 if needed:
                     if entry.quoting is None:
                         entry.quoting = Quoting.of(entry.planned(), self.urls)
+                        entry.quoting_deps = spec.quoting
                     quoting.append(entry.quoting)
             return quoting
 

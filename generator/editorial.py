@@ -105,12 +105,16 @@ def review(
 
 def _visible(text: str, hidden: Iterable[Span]) -> str:
     """Blank the hidden passages (ads, embeds) but keep every line break."""
-    chars = list(text)
-    for span in hidden:
-        for i in range(span.start, span.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    pieces, at = [], 0
+    for span in sorted(hidden, key=lambda s: s.start):
+        start = max(span.start, at)
+        if start >= span.end:
+            continue
+        blank = "\n".join(" " * len(line) for line in text[start : span.end].split("\n"))
+        pieces += [text[at:start], blank]
+        at = span.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _line(text: str, offset: int) -> int:
@@ -156,14 +160,32 @@ def transliteration_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Return the Levenshtein distance between two short strings."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-    return row[-1]
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` becomes ``b`` in at most ``limit`` insertions, deletions or substitutions.
+
+    The Levenshtein distance, bounded: the common ends are cut off, and at the
+    first difference one of the three edits must be made, so at most 3**limit
+    branches remain; the checks ask for one or two edits of some ten thousand
+    pairs of names, where a full table of distances costs 25 times as much.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return False
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a, end_b = end_a - 1, end_b - 1
+    a, b = a[start:end_a], b[start:end_b]
+    if not a or not b:
+        return len(a) + len(b) <= limit
+    if limit == 0:
+        return False
+    return (
+        within_edits(a[1:], b[1:], limit - 1)
+        or within_edits(a[1:], b, limit - 1)
+        or within_edits(a, b[1:], limit - 1)
+    )
 
 
 def _name_words(person: Person) -> set[str]:
@@ -184,8 +206,15 @@ def word_index(texts: dict[str, str]) -> dict[str, set[str]]:
     sources that mention a person, not with every source times every person.
     """
     index: dict[str, set[str]] = defaultdict(set)
+    tokens_of: dict[str, list[str]] = {}  # the texts share most of their words
     for sid, text in texts.items():
-        for token in set(_TOKEN.findall(text)):
+        tokens: set[str] = set()
+        for chunk in set(text.split()):  # tokens hold no white space: split on it first, in C
+            found = tokens_of.get(chunk)
+            if found is None:
+                found = tokens_of[chunk] = _TOKEN.findall(chunk)
+            tokens.update(found)
+        for token in tokens:
             index[token].add(sid)
     return index
 
@@ -208,7 +237,7 @@ def _looks_like(
             shorter = min(len(key), len(other))
             limit = 2 if shorter >= 9 else 1
             near = shorter >= 6 and abs(len(other) - len(key)) <= limit
-            if near and edit_distance(key, other) <= limit:
+            if near and within_edits(key, other, limit):
                 matches.append((pid, w))
     return min(matches) if matches else None
 

@@ -135,6 +135,7 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
+        self._listings: dict[str, list[str]] = {}
         self.changed: frozenset[str] | None = None
         """The files known to have changed since the cache was last used, or None.
 
@@ -153,6 +154,15 @@ class FileCache:
             if _signature(input_path) != signature:
                 return None
         return entry
+
+    def yaml_files(self, folder: Path) -> list[str]:
+        """:func:`yaml_files`, listed again unless :attr:`changed` names nothing in the folder."""
+        prefix = os.path.join(folder, "")
+        listed = self._listings.get(prefix)
+        changed = self.changed
+        if listed is None or changed is None or any(p.startswith(prefix) for p in changed):
+            listed = self._listings[prefix] = yaml_files(folder)
+        return listed
 
     def put(self, path: str, inputs: list[str], value: object, diags: list[Diagnostic]) -> None:
         signed = tuple((p, _signature(p)) for p in [path, *inputs])
@@ -212,20 +222,21 @@ def load_project(
                 "add the site's title, description, language, intro and about",
             )
         )
+    listing = yaml_files if cache is None else cache.yaml_files
     sources: dict[str, Source] = {}
-    for path in yaml_files(paths.content / "sources"):
+    for path in listing(paths.content / "sources"):
         source = _with_reader(
             folders, path, diagnostics, lambda r, n: _source(r, n, folders), cache
         )
         if source is not None and _unique(source, sources, "source", diagnostics):
             sources[source.id] = source
     people: dict[str, Person] = {}
-    for path in yaml_files(paths.content / "people"):
+    for path in listing(paths.content / "people"):
         person = _with_reader(folders, path, diagnostics, _person, cache)
         if person is not None and _unique(person, people, "person", diagnostics):
             people[person.id] = person
     events: list[Event] = []
-    for path in yaml_files(paths.content / "events"):
+    for path in listing(paths.content / "events"):
         events.extend(_with_reader(folders, path, diagnostics, _events, cache) or ())
     if site is None:
         return None

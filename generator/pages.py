@@ -99,6 +99,13 @@ class Spec:
     template: str
     deps: tuple[object, ...]
     make: Callable[[], Page]
+    quoting: tuple[object, ...] | None = None
+    """The values the page's title and notes are planned from, where fewer than ``deps``.
+
+    Equal ``quoting`` gives an equal :class:`Quoting`: a lazy builder can then
+    keep what the source pages need of the page without planning it again
+    (the whole timeline names everyone, but its notes do not change with a name).
+    """
 
 
 @dataclass(slots=True)
@@ -313,41 +320,67 @@ class Planner:
         """Return every page but the source pages, each with the values it is planned from."""
         people, events, sources = tuple(self.people), tuple(self.events), tuple(self.sources)
         overdue = tuple(sorted(self.evidence.overdue_events.items()))
-        specs = [
-            Spec(
-                f"people/{p.id}/", "person.html", self._person_deps(p), partial(self.person_page, p)
-            )
-            for p in self.people
-        ]
+        specs = [self._person_spec(p) for p in self.people]
+        cases = tuple(p.captivity.citations for p in self.people if p.captivity)
         specs += [
-            Spec("", "home.html", (people, events, sources, overdue), self.home_page),
-            Spec("people/", "people.html", (people,), self.people_page),
-            Spec("timeline/", "timeline.html", self._timeline_deps(), self.timeline_page),
-            *[
-                Spec(
-                    f"timeline/{pid}/",
-                    "timeline.html",
-                    self._timeline_deps(person=pid),
-                    partial(self.timeline_page, person=pid),
-                )
-                for pid in self.timeline_people()
-            ],
-            *[
-                Spec(
-                    f"timeline/kind/{kind}/",
-                    "timeline.html",
-                    self._timeline_deps(kind=kind),
-                    partial(self.timeline_page, kind=kind),
-                )
-                for kind in self.timeline_kinds()
-            ],
+            Spec(
+                "",
+                "home.html",
+                (people, events, sources, overdue),
+                self.home_page,
+                (cases, events[-5:]),
+            ),
+            Spec("people/", "people.html", (people,), self.people_page, ()),
+            self._timeline_spec("timeline/", None, None),
+            *[self._timeline_spec(f"timeline/{p}/", p, None) for p in self.timeline_people()],
+            *[self._timeline_spec(f"timeline/kind/{k}/", None, k) for k in self.timeline_kinds()],
             Spec("about/", "about.html", (sources,), self.about_page),
             Spec("search/", "search.html", (), self.search_page),
             Spec("404.html", "404.html", (), self.not_found_page),
         ]
         # Every page shows the site's name and the date of the newest source.
         site = (self.project.site, self.as_of)
-        return [Spec(s.route, s.template, (*site, *s.deps), s.make) for s in specs]
+        return [
+            Spec(
+                s.route,
+                s.template,
+                (*site, *s.deps),
+                s.make,
+                None if s.quoting is None else (self.project.site, *s.quoting),
+            )
+            for s in specs
+        ]
+
+    def _person_spec(self, person: Person) -> Spec:
+        """A profile: it shows the person, who it links, its events, what it cites.
+
+        Its notes and title do not depend on the names it links, only on whether
+        those people exist (a relation to no one is left out with its notes).
+        """
+        events = tuple(self.events_of.get(person.id, ()))
+        linked = {r.person for r in person.relations} | {e for ev in events for e in ev.people}
+        others = self._names(linked)
+        inverse = tuple(other for other, _, _ in self.inverse.get(person.id, ()))
+        cited = {c.source for cs in citations_of_person(person) for c in cs}
+        cited |= {c.source for ev in events for cs in citations_of_event(ev) for c in cs}
+        sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
+        overdue = (
+            self.evidence.overdue_people.get(person.id, ()),
+            tuple(self.evidence.overdue_events.get(e.id, "") for e in events),
+        )
+        deps = (person, events, others, inverse, sources, overdue)
+        exist = tuple(pid for pid, name in others if name is not None)
+        make = partial(self.person_page, person)
+        return Spec(
+            f"people/{person.id}/", "person.html", deps, make, (person, events, inverse, exist)
+        )
+
+    def _timeline_spec(self, route: str, person: str | None, kind: str | None) -> Spec:
+        deps = self._timeline_deps(person, kind)
+        # Its notes follow its events; its title names its person.
+        name = None if person is None else self.project.people[person].name
+        make = partial(self.timeline_page, person=person, kind=kind)
+        return Spec(route, "timeline.html", deps, make, (name, deps[0]))
 
     def source_specs(self, pages: Iterable[Quoting]) -> list[Spec]:
         """Return the source pages, which link back to every note on ``pages`` that quotes them."""
@@ -396,21 +429,6 @@ class Planner:
         if self._full_menu is None:  # the same for every timeline that shows it
             self._full_menu = tuple((pid, self.project.people[pid].name) for pid in everyone)
         return self._full_menu
-
-    def _person_deps(self, person: Person) -> tuple[object, ...]:
-        """Everything a profile shows: the person, who it links, its events, what it cites."""
-        events = tuple(self.events_of.get(person.id, ()))
-        linked = {r.person for r in person.relations} | {e for ev in events for e in ev.people}
-        others = self._names(linked)
-        inverse = tuple(other for other, _, _ in self.inverse.get(person.id, ()))
-        cited = {c.source for cs in citations_of_person(person) for c in cs}
-        cited |= {c.source for ev in events for cs in citations_of_event(ev) for c in cs}
-        sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
-        overdue = (
-            self.evidence.overdue_people.get(person.id, ()),
-            tuple(self.evidence.overdue_events.get(e.id, "") for e in events),
-        )
-        return (person, events, others, inverse, sources, overdue)
 
     def _names(self, ids: set[str]) -> tuple[tuple[str, str | None], ...]:
         """What a page shows of the people it links to: their names (None: no such person).

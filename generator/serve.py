@@ -9,9 +9,9 @@ page shows the list of errors until a save fixes them.
 livereload provides the server and the browser side. Its own file watcher polls
 every 0.8 s and drops a reload that comes within 3 s of the last one, so the
 preview brings its own watcher: the operating system's file events (through
-watchfiles) start a look at the inputs within milliseconds of a save, and a
-poller looks anyway, every 50 ms where there are no events, every second as a
-safety net where there are.
+watchfiles) name the files saved within milliseconds of a save, and a poller
+looks at every input anyway, every 50 ms where there are no events, every
+second as a safety net where there are.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ import logging
 import mimetypes
 import os
 import socket
+import stat
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -180,11 +181,50 @@ class Preview:
             log.info("no warnings")
         self._reported = warnings
 
-    def poll(self) -> list[str]:
-        """Return the inputs changed, added or removed since the last poll."""
+    def poll(self, paths: Iterable[str] | None = None) -> list[str]:
+        """Return the inputs changed, added or removed since the last poll.
+
+        ``paths`` (absolute) are where file events were reported: only they are
+        looked at, not every input, unless one is a folder (whose files the
+        events may not each name). None: look at every input.
+        """
+        if paths is not None:
+            looked = self._look_at(paths)
+            if looked is not None:
+                return looked
         now = input_signatures(Path(self.options.project))
         changed = sorted(k for k in now.keys() | self.seen.keys() if now.get(k) != self.seen.get(k))
         self.seen = now
+        return changed
+
+    def _look_at(self, paths: Iterable[str]) -> list[str] | None:
+        """:meth:`poll` of the files at ``paths`` only; None if a folder is among them."""
+        root = os.path.abspath(self.options.project)
+        now: dict[str, tuple[int, int] | None] = {}
+        for path in paths:
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            parts = rel.split("/")
+            if parts[0] not in INPUT_FOLDERS or len(parts) < 2:
+                continue
+            if any(p.startswith(".") for p in parts) or rel.endswith(("~", ".swp")):
+                continue  # as input_signatures: hidden files and editors' swap files
+            try:
+                st = os.stat(path)
+            except OSError:  # removed: a file, or a folder of files
+                if any(key.startswith(rel + "/") for key in self.seen):
+                    return None
+                now[rel] = None
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                return None
+            now[rel] = (st.st_mtime_ns, st.st_size)
+        changed = sorted(k for k, sig in now.items() if sig != self.seen.get(k))
+        for key in changed:
+            sig = now[key]
+            if sig is None:
+                del self.seen[key]
+            else:
+                self.seen[key] = sig
         return changed
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
@@ -238,9 +278,9 @@ class Preview:
 
 
 def watch_events(
-    root: Path, notify: Callable[[], None], stop: threading.Event | None = None
+    root: Path, notify: Callable[[Collection[str]], None], stop: threading.Event | None = None
 ) -> threading.Thread | None:
-    """Call ``notify`` as soon as the operating system reports a change to the inputs.
+    """Call ``notify`` with the paths as soon as the operating system reports changes to the inputs.
 
     Runs watchfiles in a daemon thread; ``notify`` is called from that thread.
     Returns the thread, or None if there are no file events here (the poller
@@ -257,7 +297,7 @@ def watch_events(
 
     def run() -> None:
         try:
-            for _ in watchfiles.watch(
+            for changes in watchfiles.watch(
                 *folders,
                 step=EVENT_STEP_MS,
                 stop_event=stop,
@@ -265,7 +305,7 @@ def watch_events(
                 ignore_permission_denied=True,
                 rust_timeout=1000,
             ):
-                notify()
+                notify({path for _, path in changes})
         except Exception as exc:  # e.g. out of inotify watches: the poller goes on alone
             log.debug("file events stopped (%r); polling instead", exc)
 
@@ -315,17 +355,28 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
             self.poller = ioloop.PeriodicCallback(callback, POLL_SECONDS * 1000)
             self.poller.start()
             loop = ioloop.IOLoop.current()
-            self.events = watch_events(Path(options.project), lambda: loop.add_callback(callback))
+            self.reported: set[str] = set()  # by file events, not yet looked at
+
+            def notify(paths: Collection[str]) -> None:
+                # On the loop, so no lock is needed; examine() looks at them next.
+                loop.add_callback(lambda: self.reported.update(paths))
+                loop.add_callback(callback)
+
+            self.events = watch_events(Path(options.project), notify)
             return True  # livereload then starts no poller of its own
 
         def examine(self) -> tuple[str | None, None]:
             preview.reviewed()
-            looked = time.perf_counter()
-            changed = preview.poll()
-            pause = max(POLL_SECONDS, 5 * (time.perf_counter() - looked))
-            if self.events is not None and self.events.is_alive():
-                pause = max(pause, SAFETY_POLL_SECONDS)
-            self.poller.callback_time = pause * 1000
+            if self.reported:  # a file event: look at the files it names
+                reported, self.reported = self.reported, set()
+                changed = preview.poll(reported)
+            else:  # the poller: look at every input
+                looked = time.perf_counter()
+                changed = preview.poll()
+                pause = max(POLL_SECONDS, 5 * (time.perf_counter() - looked))
+                if self.events is not None and self.events.is_alive():
+                    pause = max(pause, SAFETY_POLL_SECONDS)
+                self.poller.callback_time = pause * 1000
             if not changed:
                 return None, None
             if preview.rebuild(changed):

@@ -26,6 +26,11 @@ def _rename(p: Path) -> None:
     _sub(p / "content/people/maxim-herkin.yaml", r"^name: .*$", "name: Maxim Herkin (edited)")
 
 
+def _reorder(p: Path) -> None:
+    # Herkin now sorts first of the hostages: the home page numbers its notes anew.
+    _sub(p / "content/people/maxim-herkin.yaml", r"^name: .*$", "name: Aaron Herkin")
+
+
 def _add_person(p: Path) -> None:
     (p / "content/people/added-person.yaml").write_text(
         (REPO / "content/people/yelena.yaml").read_text(encoding="utf-8"), encoding="utf-8"
@@ -83,6 +88,7 @@ def _edit_seed(p: Path) -> None:
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("change a seed", _edit_seed),
     ("change a person", _rename),
+    ("rename a person so that the order changes", _reorder),
     ("add a person", _add_person),
     ("delete a person", _delete_person),
     ("change an event", _edit_event),
@@ -134,6 +140,30 @@ def test_incremental_equals_full_after_each_edit(
         assert result.files == {k: v for k, v in expected.items() if k != ".hostage-explainer"}
         assert tree(out) == expected, f"after '{name}' the incremental output differs"
         assert result.written, f"'{name}' changed nothing on disk"
+
+
+@pytest.mark.parametrize(
+    "browse", [True, False], ids=["every-page-each-time", "one-page-each-time"]
+)
+def test_the_preview_serves_what_a_full_build_makes_after_each_edit(
+    real_copy: Path, browse: bool
+) -> None:
+    """The lazy builder plans a page when it is asked for, or when a source page needs its notes.
+
+    Browsing one page between edits leaves the others unplanned through several
+    edits; at the end every page must still be what a full build makes.
+    """
+    builder = Builder(Options(real_copy), lazy=True)
+    builder.build(thorough=False)
+    for name, edit in EDITS:
+        edit(real_copy)
+        builder.build(thorough=False)
+        expected = _files(Options(real_copy))
+        if browse or (name, edit) == EDITS[-1]:
+            served = {path: builder.file(path) for path in expected}
+            assert served == expected, f"after '{name}' the preview serves other pages"
+        else:
+            assert builder.file("people/yelena/index.html") == expected["people/yelena/index.html"]
 
 
 def test_a_build_told_what_changed_looks_at_nothing_else(real_copy: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO, run
 
 from generator.cli import github_annotations
-from generator.editorial import _birth_window, edit_distance, sentences, transliteration_key
+from generator.editorial import _birth_window, sentences, transliteration_key, within_edits
 from generator.errors import Diagnostic
 
 
@@ -49,7 +49,27 @@ def test_transliteration_variants_fold_together() -> None:
     assert transliteration_key("Trufanoff") == "trufanov"
     assert transliteration_key("Kherkin") == transliteration_key("Herkin")
     assert transliteration_key("Moussa") == transliteration_key("Musa")
-    assert edit_distance("herkin", "gerkin") == 1 and edit_distance("abc", "abc") == 0
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance by the full table: what within_edits must agree with."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def test_within_edits_agrees_with_the_edit_distance() -> None:
+    assert within_edits("herkin", "gerkin", 1) and not within_edits("herkin", "gerkin", 0)
+    assert within_edits("abc", "abc", 0)
+    words = ["", "a", "ab", "ba", "abc", "acb", "bca", "abab", "baba", "aabb", "trufanov"]
+    words.append("trupanof")
+    for a in words:
+        for b in words:
+            for limit in range(4):
+                assert within_edits(a, b, limit) == (_distance(a, b) <= limit), (a, b, limit)
 
 
 def test_unlisted_spelling_is_reported_at_the_seed_line(fixture_site, capsys) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import socket
 import threading
 import time
+from collections.abc import Collection
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -182,15 +184,46 @@ def test_file_events_report_a_save_at_once(fixture_site: Path) -> None:
     from generator.serve import watch_events
 
     saved, stop = threading.Event(), threading.Event()
-    thread = watch_events(fixture_site, saved.set, stop)
+    reported: set[str] = set()
+
+    def notify(paths: Collection[str]) -> None:
+        reported.update(paths)
+        saved.set()
+
+    thread = watch_events(fixture_site, notify, stop)
     assert thread is not None and thread.is_alive()
     time.sleep(0.2)  # the watcher is set up in its thread
     person = fixture_site / "content/people/dana-example.yaml"
     person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert saved.wait(5), "no file event within 5 s of the save"
+    assert str(person) in reported or str(person.resolve()) in reported
     stop.set()
     thread.join(5)
     assert not thread.is_alive(), "the watcher ends when asked to"
+
+
+def test_a_poll_told_where_files_changed_looks_only_there(fixture_site: Path) -> None:
+    preview = Preview(Options(fixture_site, None))
+    people = fixture_site / "content/people"
+    person, other = people / "dana-example.yaml", people / "lev-sample.yaml"
+    person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    other.write_text(other.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert preview.poll([str(person)]) == ["content/people/dana-example.yaml"]
+    assert preview.poll() == ["content/people/lev-sample.yaml"], "the next full look finds the rest"
+    added = people / "added.yaml"
+    shutil.copyfile(person, added)
+    ignored = [str(people / ".added.yaml.swp"), str(people / "added.yaml~"), str(fixture_site)]
+    assert preview.poll([str(added), *ignored]) == ["content/people/added.yaml"]
+    added.unlink()
+    assert preview.poll([str(added)]) == ["content/people/added.yaml"]
+    assert preview.poll() == [], "what the events named is what a full look sees"
+    # A folder among the paths: its files may not each be named, so every input is looked at.
+    folder = fixture_site / "content/events"
+    moved = fixture_site / "moved-events"
+    folder.rename(moved)
+    assert preview.poll([str(folder)]) == sorted(
+        f"content/events/{p.name}" for p in moved.iterdir()
+    )
 
 
 def test_serve_reports_an_address_it_cannot_use(
