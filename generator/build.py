@@ -153,11 +153,25 @@ class _Rendered:
     """What the source pages need of the page, once planned."""
     quoting_deps: tuple[object, ...] | None = None
     """The :attr:`Spec.quoting` that ``quoting`` was planned from."""
+    quoting_spec: tuple[object, ...] | None = None
+    """The :attr:`Spec.quoting` of the page as it is now."""
 
     def planned(self) -> Page:
         if self.page is None:
             self.page = self.make()
         return self.page
+
+
+@dataclass(slots=True)
+class _Unplanned:
+    """What a build leaves for the planning of its source pages (see Builder._plan_sources)."""
+
+    planner: Planner
+    theme: _Theme
+    specs: list[Spec]
+    """Every page but the source pages."""
+    sources: frozenset[str]
+    """The routes of the source pages."""
 
 
 @dataclass(slots=True)
@@ -177,10 +191,10 @@ class Builder:
     one of its templates changed. Its output is byte for byte that of a full
     build (tested).
 
-    A ``lazy`` builder (the preview's) plans the pages others need (the source
-    pages list every note that quotes them) but renders a page only when
-    :meth:`file` asks for it, so a template edit costs the page the browser
-    reloads, not every page that uses the template.
+    A ``lazy`` builder (the preview's) plans and renders a page only when
+    :meth:`file` asks for it, so a save costs the page the browser reloads, not
+    every page that it changed. The source pages list every note that quotes
+    them: the first of them asked for plans the pages whose notes changed since.
     """
 
     def __init__(self, options: Options, lazy: bool = False, once: bool = False) -> None:
@@ -198,6 +212,7 @@ class Builder:
         self._pages: dict[str, _Rendered] = {}
         self._outputs: dict[str, str] = {}
         """Output file name -> route of the page that makes it."""
+        self._unplanned: _Unplanned | None = None
         self._written: dict[str, bytes] | None = None
 
     def build(self, thorough: bool = True, changed: Collection[str] | None = None) -> BuildResult:
@@ -340,61 +355,96 @@ class Builder:
         return len(specs) + len(sources)
 
     def _render(self, project: Project, evidence: Evidence) -> tuple[int, int, dict[str, bytes]]:
-        """Render what changed, keep the rest; return the page count, how many rendered, files."""
+        """Render what changed, keep the rest; return the page count, how many rendered, files.
+
+        The source pages list every note that quotes them, so they are planned
+        after every other page: a lazy builder plans them only when one is asked
+        for (:meth:`_plan_sources`), as a save is mostly followed by a profile.
+        """
         planner = Planner(project, evidence, self.urls)
         theme = self._current_theme(project, planner)
         kept: dict[str, _Rendered] = {}
         fresh: list[_Rendered] = []
-
-        def plan(specs: list[Spec], needed: bool = True) -> list[Quoting]:
-            """Keep the pages whose key is unchanged; plan the others, to render below.
-
-            Return what the source pages need of each (kept with the page). A lazy
-            builder leaves a page that no other page needs unplanned too.
-            """
-            quoting = []
-            for spec in specs:
-                template = theme.renderer.fingerprint(spec.template)
-                entry = self._pages.get(spec.route)
-                if entry is None or entry.deps != spec.deps:
-                    keep = None  # what the source pages need of it, if that is unchanged
-                    if self.lazy and entry is not None and spec.quoting is not None:
-                        keep = entry.quoting if entry.quoting_deps == spec.quoting else None
-                    plan_now = not self.lazy or (needed and keep is None)
-                    page = spec.make() if plan_now else None
-                    entry = _Rendered(template, spec.deps, page, None, spec.make, keep)
-                    entry.quoting_deps = spec.quoting if keep is not None else None
-                    fresh.append(entry)
-                elif entry.template != template:  # same page, new templates: render again
-                    old = entry
-                    entry = _Rendered(template, old.deps, old.page, None, old.make)
-                    entry.quoting, entry.quoting_deps = old.quoting, old.quoting_deps
-                    fresh.append(entry)
-                kept[spec.route] = entry
-                if needed:
-                    if entry.quoting is None:
-                        entry.quoting = Quoting.of(entry.planned(), self.urls)
-                        entry.quoting_deps = spec.quoting
-                    quoting.append(entry.quoting)
-            return quoting
-
         specs = planner.specs()
-        sources = planner.source_specs(plan(specs))
-        plan(sources, needed=False)  # no page needs what a source page quotes
-        page_count, rendered = len(specs) + len(sources), len(fresh)
-        routes = tuple(s.route for s in [*specs, *sources] if s.route != "404.html")
+        self._keep_or_plan(specs, theme, kept, fresh)
+        source_routes = [planner.source_route(s) for s in planner.sources]
+        for route in source_routes:  # kept as they were until they are planned
+            if route in self._pages:
+                kept[route] = self._pages[route]
+        routes = tuple(r for r in [*(s.route for s in specs), *source_routes] if r != "404.html")
         extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
-        plan(extra, needed=False)
+        fresh_extra: list[_Rendered] = []  # files, not pages: not counted as rendered
+        self._keep_or_plan(extra, theme, kept, fresh_extra)
+        self._pages = kept
+        self._outputs = {output_of(route): route for route in [*kept, *source_routes]}
+        self._unplanned = _Unplanned(planner, theme, specs, frozenset(source_routes))
+        rendered = len(fresh)
         if not self.lazy:
+            self._plan_sources(fresh)
+            rendered = len(fresh)
+            fresh += fresh_extra
             planned = [entry.planned() for entry in fresh]
             bodies = render.render_all(theme.renderer, planned, self.options.jobs)
             for entry, body in zip(fresh, bodies, strict=True):
                 entry.body = body
-        self._pages = kept
-        self._outputs = {output_of(route): route for route in kept}
+        page_count = len(specs) + len(source_routes)
         files = dict(theme.assets)
-        files.update((output_of(r), e.body) for r, e in kept.items() if e.body is not None)
+        unplanned = frozenset() if self._unplanned is None else self._unplanned.sources
+        files.update(
+            (output_of(r), e.body)
+            for r, e in self._pages.items()
+            if e.body is not None and r not in unplanned
+        )
         return page_count, rendered, dict(sorted(files.items()))
+
+    def _keep_or_plan(
+        self,
+        specs: list[Spec],
+        theme: _Theme,
+        kept: dict[str, _Rendered],
+        fresh: list[_Rendered],
+    ) -> None:
+        """Keep the pages whose deps and templates are unchanged; plan the others anew.
+
+        A lazy builder plans no page now: each is planned when it is asked for,
+        or when the source pages need its notes.
+        """
+        for spec in specs:
+            template = theme.renderer.fingerprint(spec.template)
+            entry = self._pages.get(spec.route)
+            if entry is None or entry.deps != spec.deps:
+                page = None if self.lazy else spec.make()
+                new = _Rendered(template, spec.deps, page, None, spec.make)
+                new.quoting_spec = spec.quoting
+                old_notes = None if entry is None else entry.quoting_deps
+                if entry is not None and spec.quoting is not None and spec.quoting == old_notes:
+                    new.quoting, new.quoting_deps = entry.quoting, old_notes  # the same notes
+                entry = new
+                fresh.append(entry)
+            elif entry.template != template:  # same page, new templates: render again
+                old = entry
+                entry = _Rendered(template, old.deps, old.page, None, old.make)
+                entry.quoting, entry.quoting_deps = old.quoting, old.quoting_deps
+                entry.quoting_spec = old.quoting_spec
+                fresh.append(entry)
+            kept[spec.route] = entry
+
+    def _plan_sources(self, fresh: list[_Rendered]) -> None:
+        """Plan the source pages of the last build, if not yet: they need every page's notes."""
+        unplanned, self._unplanned = self._unplanned, None
+        if unplanned is None:
+            return
+        quoting = []
+        for spec in unplanned.specs:
+            entry = self._pages[spec.route]
+            if entry.quoting is None:
+                entry.quoting = Quoting.of(entry.planned(), self.urls)
+                entry.quoting_deps = entry.quoting_spec
+            quoting.append(entry.quoting)
+        sources = unplanned.planner.source_specs(quoting)
+        kept = dict(self._pages)
+        self._keep_or_plan(sources, unplanned.theme, kept, fresh)
+        self._pages = kept
 
     def file(self, name: str) -> bytes | None:
         """Return output file ``name`` of the last build, rendering it now if it is not yet."""
@@ -403,6 +453,8 @@ class Builder:
         route = self._outputs.get(name)
         if route is None:
             return None
+        if self._unplanned is not None and route in self._unplanned.sources:
+            self._plan_sources([])
         entry = self._pages[route]
         if entry.body is None:
             assert self._theme is not None

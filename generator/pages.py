@@ -396,8 +396,12 @@ class Planner:
             )
             deps = (self.project.site, self.as_of, source, passages)
             make = partial(self.source_page, source, passages)
-            specs.append(Spec(f"sources/{source.id}/", "source.html", deps, make))
+            specs.append(Spec(self.source_route(source), "source.html", deps, make))
         return specs
+
+    @staticmethod
+    def source_route(source: Source) -> str:
+        return f"sources/{source.id}/"
 
     def _timeline_deps(
         self, person: str | None = None, kind: str | None = None
