@@ -323,6 +323,8 @@ class Builder:
         files, folded = child.result()
         self._files.update(files)
         self._folded.update(folded)
+        # Read a moment ago: load_project need not look at each file again.
+        self._files.changed = frozenset()
 
     def _publish(self, project: Project, evidence: Evidence, staging: Staging | None) -> int:
         """Plan, render and write every page, spread over the jobs; return the page count.

@@ -177,7 +177,7 @@ class FileCache:
 
 
 def prefetch(paths: ProjectPaths, share: int, of: int, cache: FileCache | None = None) -> FileCache:
-    """Read every ``of``-th source and person file, from the ``share``-th on, into a cache.
+    """Read every ``of``-th source, person and events file, from the ``share``-th on, into a cache.
 
     A large build splits the reading between processes this way; :func:`load_project`
     then finds every file in the cache, and reports its problems in the usual order.
@@ -187,6 +187,7 @@ def prefetch(paths: ProjectPaths, share: int, of: int, cache: FileCache | None =
     readers: list[tuple[str, Callable[[_Reader, Node], object]]] = [
         ("sources", lambda r, n: _source(r, n, folders)),
         ("people", _person),
+        ("events", _events),
     ]
     for folder, read in readers:
         for path in yaml_files(paths.content / folder)[share::of]:

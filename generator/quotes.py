@@ -75,8 +75,9 @@ def fold(text: str) -> str:
     return fold_text(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def anchor_id(quote: str) -> str:
-    """Return the stable HTML id of a quoted passage."""
+    """Return the stable HTML id of a quoted passage (memoised: each page that cites it asks)."""
     return "q-" + hashlib.sha1(fold(quote).encode()).hexdigest()[:10]
 
 
