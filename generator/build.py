@@ -28,7 +28,7 @@ from generator.check import Checked, Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
-from generator.pages import Page, Planner, Quoting, Spec, Urls, output_of
+from generator.pages import Page, Planner, Quoting, Reuse, Spec, Urls, output_of
 from generator.quotes import SourceText
 from generator.write import Staging, guard_output, update_site, write_site
 
@@ -208,6 +208,7 @@ class Builder:
         self._files = FileCache()
         self._folded: dict[str, SourceText] = {}
         self._checked = Checked()
+        self._reuse = Reuse()
         self._theme: _Theme | None = None
         self._pages: dict[str, _Rendered] = {}
         self._outputs: dict[str, str] = {}
@@ -363,7 +364,8 @@ class Builder:
         after every other page: a lazy builder plans them only when one is asked
         for (:meth:`_plan_sources`), as a save is mostly followed by a profile.
         """
-        planner = Planner(project, evidence, self.urls)
+        self._reuse.next_build()
+        planner = Planner(project, evidence, self.urls, self._reuse)
         theme = self._current_theme(project, planner)
         kept: dict[str, _Rendered] = {}
         fresh: list[_Rendered] = []

@@ -25,6 +25,8 @@ class Evidence:
     """(source id, folded quote) -> the first visible place it stands."""
     hidden: dict[str, tuple[Span, ...]]
     """source id -> the passages hidden as clutter, in order."""
+    cited: frozenset[str] = frozenset()
+    """The ids of the sources that some citation names."""
     overdue_events: dict[str, str] = field(default_factory=dict)
     """event id -> why its announcement is overdue (see generator.editorial)."""
     overdue_people: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -58,43 +60,68 @@ def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[Citation,
 
 @dataclass(slots=True)
 class _Checked:
-    """What verify found in one person's file."""
+    """What verify found in one person's file, or of one event."""
 
-    person: Person
+    item: Person | Event
     sources: tuple[tuple[str, Source | None], ...]
-    """The sources the person cites, as they were: the finding holds while they are."""
+    """The sources it cites, as they were: the finding holds while they are."""
     diagnostics: list[Diagnostic]
     spans: list[tuple[tuple[str, str], Span]]
 
 
-class Checked:
-    """What verify found in each person's file, for the next verify of the same project.
+@dataclass(slots=True)
+class _Hidden:
+    """Where a source's hidden passages stand in its text (see _hidden_spans)."""
 
-    The preview verifies on every save; a person whose file is unchanged (the
-    very same object, from the file cache) and whose cited sources are the very
-    same objects is not checked again. Any change to which people or sources
+    source: Source
+    text: SourceText
+    spans: tuple[Span, ...]
+    diagnostics: list[Diagnostic]
+
+
+class Checked:
+    """What verify found of each person, event and source, for the next verify of the project.
+
+    The preview verifies on every save; a person or an event that is unchanged
+    (the very same object, from the file cache) and whose cited sources are the
+    very same objects is not checked again, nor the hidden passages of a source
+    whose file and seed are unchanged. Any change to which people or sources
     exist starts afresh, as the messages name the ids that do exist.
     """
 
     def __init__(self) -> None:
         self._ids: tuple[frozenset[str], frozenset[str]] | None = None
-        self._found: dict[str, _Checked] = {}
+        self._last: dict[object, _Checked] = {}
+        self._found: dict[object, _Checked] = {}
+        self._hidden: dict[str, _Hidden] = {}
 
     def start(self, project: Project) -> None:
+        """Begin a verify: what the last one found may be taken, what this one finds is kept."""
         ids = (frozenset(project.people), frozenset(project.sources))
-        if ids != self._ids:
-            self._ids, self._found = ids, {}
+        self._last, self._found = ({} if ids != self._ids else self._found), {}
+        self._ids = ids
 
-    def get(self, person: Person, sources: dict[str, Source]) -> _Checked | None:
-        found = self._found.get(person.id)
-        if found is None or found.person is not person:
+    def get(self, key: object, item: Person | Event, sources: dict[str, Source]) -> _Checked | None:
+        found = self._last.get(key)
+        if found is None or found.item is not item:
             return None
         if any(sources.get(sid) is not source for sid, source in found.sources):
             return None
+        self._found[key] = found
         return found
 
-    def put(self, found: _Checked) -> None:
-        self._found[found.person.id] = found
+    def put(self, key: object, found: _Checked) -> None:
+        self._found[key] = found
+
+    def hidden(self, source: Source, text: SourceText) -> _Hidden:
+        """The hidden passages of ``source`` in ``text``, found again only if either changed."""
+        kept = self._hidden.get(source.id)
+        if kept is None or kept.source is not source or kept.text is not text:
+            found: list[Diagnostic] = []
+            kept = self._hidden[source.id] = _Hidden(
+                source, text, _hidden_spans(source, text, found), found
+            )
+        return kept
 
 
 def verify(
@@ -107,15 +134,22 @@ def verify(
 
     ``folded`` maps a seed's text to its folded form; pass the same dict to
     each call to fold only the seeds that changed since the last one. Pass the
-    same ``checked`` to each call to check again only the people that changed.
+    same ``checked`` to each call to check again only the people, events and
+    sources that changed.
     """
+    checked = Checked() if checked is None else checked
     known = {} if folded is None else folded
     texts = {sid: known.get(s.text) or SourceText(s.text) for sid, s in project.sources.items()}
     if folded is not None:
         folded.clear()
         folded.update((project.sources[sid].text, text) for sid, text in texts.items())
-    hidden = {sid: _hidden_spans(s, texts[sid], diagnostics) for sid, s in project.sources.items()}
+    hidden: dict[str, tuple[Span, ...]] = {}
+    for sid, source in project.sources.items():
+        found_hidden = checked.hidden(source, texts[sid])
+        hidden[sid] = found_hidden.spans
+        diagnostics.extend(found_hidden.diagnostics)
     spans: dict[tuple[str, str], Span] = {}
+    cited: set[str] = set()
 
     def find(c: Citation, found: list[Diagnostic]) -> tuple[str, str] | None:
         """Check one citation; return its key if its quote stands where it may be cited."""
@@ -137,31 +171,40 @@ def verify(
             spans[key] = span
         return key
 
-    if checked is not None:
-        checked.start(project)
-    for person in project.people.values():
-        kept = checked.get(person, project.sources) if checked is not None else None
+    def check(key: object, item: Person | Event) -> _Checked:
+        """Check an item's citations and ids, or take what the last verify found of it."""
+        kept = checked.get(key, item, project.sources)
         if kept is None:
             found: list[Diagnostic] = []
-            cited = [c for citations in citations_of_person(person) for c in citations]
-            keys = [key for c in cited if (key := find(c, found)) is not None]
-            _check_person(person, project, found)
+            of = citations_of_person(item) if isinstance(item, Person) else citations_of_event(item)
+            citations = [c for cs in of for c in cs]
+            keys = [k for c in citations if (k := find(c, found)) is not None]
+            if isinstance(item, Person):
+                _check_person(item, project, found)
+            else:
+                for pid in item.people:
+                    where = item.where
+                    _check_person_id(pid, project, where.path, where.line, found)
+            cites = sorted({c.source for c in citations})
             kept = _Checked(
-                person,
-                tuple((sid, project.sources.get(sid)) for sid in sorted({c.source for c in cited})),
+                item,
+                tuple((sid, project.sources.get(sid)) for sid in cites),
                 found,
-                [(key, spans[key]) for key in keys],
+                [(k, spans[k]) for k in keys],
             )
-            if checked is not None:
-                checked.put(kept)
+            checked.put(key, kept)
         diagnostics.extend(kept.diagnostics)
-        for key, span in kept.spans:
-            spans.setdefault(key, span)
+        for k, span in kept.spans:
+            spans.setdefault(k, span)
+        cited.update(sid for sid, _ in kept.sources)
+        return kept
+
+    checked.start(project)
+    for pid, person in project.people.items():
+        check(pid, person)
     seen_events: dict[str, Event] = {}
     for event in project.events:
-        for citations in citations_of_event(event):
-            for c in citations:
-                find(c, diagnostics)
+        check(("event", id(event)), event)
         if event.id in seen_events:
             first = seen_events[event.id].where
             diagnostics.append(
@@ -173,9 +216,7 @@ def verify(
                 )
             )
         seen_events.setdefault(event.id, event)
-        for pid in event.people:
-            _check_person_id(pid, project, event.where.path, event.where.line, diagnostics)
-    return Evidence(spans, hidden)
+    return Evidence(spans, hidden, frozenset(cited))
 
 
 def _hidden_spans(

@@ -19,10 +19,10 @@ import datetime as dt
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from generator.check import Evidence, citations_of_event, citations_of_person
+from generator.check import Evidence, citations_of_person
 from generator.dates import MONTHS, PartialDate
 from generator.errors import Diagnostic
 from generator.model import Acknowledgement, Citation, Disagreement, Person, Project, Source
@@ -72,7 +72,7 @@ def review(
     if reference is not None:
         why = f"as of {_day(reference)}" + ("" if as_of else ", the date of the newest source")
         stale = list(stale_announcements(project, reference, why))
-    findings = [*(finding for finding, _, _ in stale), *source_coverage(project)]
+    findings = [*(finding for finding, _, _ in stale), *source_coverage(project, evidence.cited)]
     if thorough:
         texts = {
             sid: _visible(s.text, evidence.hidden.get(sid, ()))
@@ -667,9 +667,8 @@ def summary_sentences(project: Project) -> Iterator[Diagnostic]:
                 )
 
 
-def source_coverage(project: Project) -> Iterator[Finding]:
-    """Report sources cited nowhere, without a URL, or with an inferred date."""
-    cited = {c.source for c in _all_citations(project)}
+def source_coverage(project: Project, cited: Collection[str]) -> Iterator[Finding]:
+    """Report sources cited nowhere (not in ``cited``), without a URL, or with an inferred date."""
     for sid, source in sorted(project.sources.items()):
         owners = (f"sources/{sid}",)
         path, line = source.where.path, source.where.line
@@ -713,15 +712,6 @@ def source_coverage(project: Project) -> Iterator[Finding]:
                     "warning",
                 ),
             )
-
-
-def _all_citations(project: Project) -> Iterator[Citation]:
-    for person in project.people.values():
-        for citations in citations_of_person(person):
-            yield from citations
-    for event in project.events:
-        for citations in citations_of_event(event):
-            yield from citations
 
 
 # Acknowledgements ----------------------------------------------------------

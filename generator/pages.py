@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
+from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
 from generator.article import article_paragraphs
@@ -274,37 +275,92 @@ class Footnotes:
         )
 
 
+T = TypeVar("T")
+
+
+class Reuse:
+    """What a planner worked out from parts of the model, kept for the next build's planner.
+
+    The preview plans on every save, and the file cache hands back the very same
+    objects for every file that did not change: a value worked out from the same
+    inputs (compared as tuples: the same objects, or equal ones) is taken as it
+    was, and a save costs less than a look at every person and event again.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[object, tuple[tuple[object, ...], object]] = {}
+        self._now: dict[object, tuple[tuple[object, ...], object]] = {}
+
+    def get(self, key: object, inputs: tuple[object, ...], work: Callable[[], T]) -> T:
+        """Return ``work()``, or what it returned last time for ``key`` from equal ``inputs``."""
+        last = self._last.get(key)
+        value = last[1] if last is not None and last[0] == inputs else work()
+        self._now[key] = (inputs, value)
+        return cast(T, value)
+
+    def next_build(self) -> None:
+        """Keep what this build used, drop the rest."""
+        self._last, self._now = self._now, {}
+
+
 class Planner:
     """Builds every page of a project."""
 
-    def __init__(self, project: Project, evidence: Evidence, urls: Urls) -> None:
+    def __init__(
+        self, project: Project, evidence: Evidence, urls: Urls, reuse: Reuse | None = None
+    ) -> None:
         self.project, self.evidence, self.urls = project, evidence, urls
-        self.events = sorted(project.events, key=lambda e: (e.date.sort_key(), e.id))
-        self.people = sorted(
-            project.people.values(),
-            key=lambda p: (ROLE_ORDER.index(p.role), p.name.casefold(), p.id),
+        self.reuse = Reuse() if reuse is None else reuse
+        people, sources = tuple(project.people.values()), tuple(project.sources.values())
+        self.events: list[Event] = self.reuse.get(
+            "events",
+            (project.events,),
+            lambda: sorted(project.events, key=lambda e: (e.date.sort_key(), e.id)),
         )
-        self.sources = sorted(project.sources.values(), key=lambda s: s.id)
-        self.as_of: PartialDate | None = max(
-            (s.published.date for s in project.sources.values()),
-            key=PartialDate.sort_key,
-            default=None,
+        self.people: list[Person] = self.reuse.get(
+            "people",
+            (people,),
+            lambda: sorted(
+                people, key=lambda p: (ROLE_ORDER.index(p.role), p.name.casefold(), p.id)
+            ),
         )
-        self.quoted_in: dict[str, list[tuple[str, Span]]] = defaultdict(list)
-        for (source_id, quote), span in evidence.spans.items():
-            self.quoted_in[source_id].append((quote, span))
-        self.inverse: dict[str, list[tuple[Person, str, tuple[Citation, ...]]]] = defaultdict(list)
-        for person in self.people:
-            for r in person.relations:
-                self.inverse[r.person].append((person, r.inverse, r.citations))
+        self.sources: list[Source] = self.reuse.get(
+            "sources", (sources,), lambda: sorted(sources, key=lambda s: s.id)
+        )
+        self.as_of: PartialDate | None = self.reuse.get(
+            "as_of",
+            (sources,),
+            lambda: max(
+                (s.published.date for s in sources), key=PartialDate.sort_key, default=None
+            ),
+        )
+        self.quoted_in = self.reuse.get("quoted_in", (evidence.spans,), self._quoted_in)
+        self.inverse = self.reuse.get("inverse", (people,), self._inverse)
+        self.events_of = self.reuse.get("events_of", (project.events,), self._events_of)
         self._timeline_people: list[str] | None = None
         self._timeline_kinds: list[str] | None = None
         self._full_menu: tuple[tuple[str, str], ...] | None = None
-        self.events_of: dict[str, list[Event]] = defaultdict(list)
+        self._dates: dict[str, tuple[str, str]] = {}
+
+    def _quoted_in(self) -> dict[str, list[tuple[str, Span]]]:
+        quoted_in: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+        for (source_id, quote), span in self.evidence.spans.items():
+            quoted_in[source_id].append((quote, span))
+        return dict(quoted_in)  # kept for the next build: no key is added by a look-up
+
+    def _inverse(self) -> dict[str, list[tuple[Person, str, tuple[Citation, ...]]]]:
+        inverse: dict[str, list[tuple[Person, str, tuple[Citation, ...]]]] = defaultdict(list)
+        for person in self.people:
+            for r in person.relations:
+                inverse[r.person].append((person, r.inverse, r.citations))
+        return dict(inverse)
+
+    def _events_of(self) -> dict[str, list[Event]]:
+        events_of: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:
             for pid in event.people:
-                self.events_of[pid].append(event)
-        self._dates: dict[str, tuple[str, str]] = {}
+                events_of[pid].append(event)
+        return dict(events_of)
 
     def dates(self, key: str, date: PartialDate) -> tuple[str, str]:
         """Return ``date`` as a reader sees it and in ISO 8601, worked out once per ``key``.
@@ -358,12 +414,12 @@ class Planner:
         those people exist (a relation to no one is left out with its notes).
         """
         events = tuple(self.events_of.get(person.id, ()))
-        linked = {r.person for r in person.relations} | {e for ev in events for e in ev.people}
+        linked, cited = self.reuse.get(
+            ("person", person.id), (person, events), lambda: _links_and_sources(person, events)
+        )
         others = self._names(linked)
         inverse = tuple(other for other, _, _ in self.inverse.get(person.id, ()))
-        cited = {c.source for cs in citations_of_person(person) for c in cs}
-        cited |= {c.source for ev in events for cs in citations_of_event(ev) for c in cs}
-        sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
+        sources = tuple(self.project.sources.get(sid) for sid in cited)
         overdue = (
             self.evidence.overdue_people.get(person.id, ()),
             tuple(self.evidence.overdue_events.get(e.id, "") for e in events),
@@ -392,7 +448,7 @@ class Planner:
         for source in self.sources:
             passages = tuple(
                 (quote, span, tuple(quoted_by.get((source.id, quote), ())))
-                for quote, span in self.quoted_in[source.id]
+                for quote, span in self.quoted_in.get(source.id, ())
             )
             deps = (self.project.site, self.as_of, source, passages)
             make = partial(self.source_page, source, passages)
@@ -412,13 +468,15 @@ class Planner:
             events = self.events_of.get(person, [])
         elif kind is not None:
             events = [e for e in self.events if e.kind == kind]
-        linked = {pid for e in events for pid in e.people}
+        shown = tuple(events)
+        linked, cited = self.reuse.get(
+            ("timeline", person, kind), (shown,), lambda: _links_and_sources(None, shown)
+        )
         others = self._names(linked)
-        cited = {c.source for e in events for cs in citations_of_event(e) for c in cs}
-        sources = tuple(self.project.sources.get(sid) for sid in sorted(cited))
+        sources = tuple(self.project.sources.get(sid) for sid in cited)
         overdue = tuple(self.evidence.overdue_events.get(e.id, "") for e in events)
         menu = (self._timeline_menu(person), tuple(self.timeline_kinds()))
-        return (tuple(events), others, sources, overdue, menu)
+        return (shown, others, sources, overdue, menu)
 
     def _timeline_menu(self, person: str | None) -> tuple[tuple[str, str], ...]:
         """The people a timeline's filter menu names: (id, name).
@@ -434,14 +492,14 @@ class Planner:
             self._full_menu = tuple((pid, self.project.people[pid].name) for pid in everyone)
         return self._full_menu
 
-    def _names(self, ids: set[str]) -> tuple[tuple[str, str | None], ...]:
+    def _names(self, ids: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
         """What a page shows of the people it links to: their names (None: no such person).
 
         A page depends on these, not on the whole person, so that an edit to
         someone's profile does not plan again every page that links to them.
         """
         people = self.project.people
-        return tuple((pid, people[pid].name if pid in people else None) for pid in sorted(ids))
+        return tuple((pid, people[pid].name if pid in people else None) for pid in ids)
 
     def person_link(self, pid: str) -> Link:
         person = self.project.people[pid]
@@ -587,7 +645,7 @@ class Planner:
         description = "Every event of the cases in this explainer, in order, each cited."
         if person is not None:
             name = self.project.people[person].name
-            events = self.events_of[person]
+            events = self.events_of.get(person, [])
             route, title = f"timeline/{person}/", f"Timeline: {name}"
             description = (
                 f"Every event in this explainer that concerns {name}, in order, each cited."
@@ -682,6 +740,18 @@ class Planner:
 
     def not_found_page(self) -> Page:
         return Page("404.html", "404.html", "Page not found", self.project.site.description)
+
+
+def _links_and_sources(
+    person: Person | None, events: tuple[Event, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of the people a page of ``person`` and ``events`` links, and of what it cites."""
+    linked = {pid for event in events for pid in event.people}
+    cited = {c.source for event in events for cs in citations_of_event(event) for c in cs}
+    if person is not None:
+        linked |= {r.person for r in person.relations}
+        cited |= {c.source for cs in citations_of_person(person) for c in cs}
+    return tuple(sorted(linked)), tuple(sorted(cited))
 
 
 def _rule(start: PartialDate, end: PartialDate | None, days: int | None) -> str:

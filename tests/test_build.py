@@ -367,3 +367,24 @@ def test_a_rebuild_checks_again_the_quotes_of_an_edited_seed(real_copy: Path) ->
     for seed in seeds:
         seed.write_text(seed.read_text("utf-8").replace("Three women were freed", quote), "utf-8")
     assert builder.build().files == _files(Options(real_copy))
+
+
+def test_a_rebuild_checks_again_the_events_and_hidden_passages_of_an_edited_seed(
+    real_copy: Path,
+) -> None:
+    """Events and hidden passages are kept from the last verify only while their seed is."""
+    builder = Builder(Options(real_copy))
+    builder.build()
+    cited = "the issue of his swift return home"  # quoted by an event
+    for seed in (real_copy / "seeds").iterdir():
+        text = seed.read_text("utf-8")
+        edited = text.replace(cited, "the matter of his return").replace("ARTICLE AD BOX", "AD")
+        if edited != text:
+            seed.write_text(edited, "utf-8")
+    with pytest.raises(ContentError) as kept:
+        builder.build()
+    with pytest.raises(ContentError) as fresh:
+        Builder(Options(real_copy)).build()
+    assert "content/events/2025.yaml" in kept.value.report()
+    assert "passage to hide not found" in kept.value.report()
+    assert kept.value.report() == fresh.value.report()
