@@ -50,9 +50,9 @@ PLACES = (
     "Specimen Valley",
     "Testcase Junction",
 )
-COUNTRIES = ("Exampleland", "Samplonia", "Placeholdia", "Mockovia")
+COUNTRIES = ("Exampleland", "Samplonia", "Placeland", "Mockovia")
 TITLES = (
-    "Deputy Minister of Examples",
+    "Deputy Minister of Exchanges",
     "Envoy for Sample Affairs",
     "Placeholder Ministry spokesperson",
 )
@@ -189,7 +189,9 @@ class Corpus:
         a, b = self.articles(p)
         i, his, he = p.index, p.pron("his", "her"), p.pron("he", "she")
         age = 20 + (i * 7) % 50
-        age_b = age + 1 if i % 2 == 0 else age
+        # Odd: the articles agree (a year apart, the later one a year older); even: they differ.
+        a_year_later = a.published.replace(year=a.published.year + 1) <= b.published
+        age_b = age + 1 if i % 2 == 0 or a_year_later else age
         month_only = i % 5 == 4
         a.headline = f"Family of {p.name} waits for news from captivity"
         if month_only:
@@ -269,12 +271,15 @@ class Corpus:
             },
         ]
         differ: list[dict[str, Any]] = []
-        if age == age_b:
+        if i % 2:
+            agree = f"{a.outlet} and {b.outlet} give {his} age as {age}."
+            if age_b != age:
+                agree = f"{a.outlet} gives {his} age as {age}; {b.outlet}, a year later, {age_b}."
             facts.append(
                 {
                     "kind": "age",
-                    "text": f"{a.outlet} and {b.outlet} give {his} age as {age}.",
-                    "cite": [cite(a, f"{p.name}, {age},"), cite(b, f"{alias}, {age},")],
+                    "text": agree,
+                    "cite": [cite(a, f"{p.name}, {age},"), cite(b, f"{alias}, {age_b},")],
                 }
             )
         else:
@@ -494,6 +499,16 @@ class Corpus:
             if number % 3 == 0:
                 hide.append({"text": f"More from {article.outlet}:", "to_end": True})
             source["hide"] = hide
+            # As an editor would: say why the URL or the stated date is missing.
+            acknowledged = []
+            if not url:
+                why = "Received as a clipping; the article's address was not found."
+                acknowledged.append({"check": "no-url", "reason": why})
+            if article.basis == "inferred":
+                why = "No date is printed; the events it reports date it."
+                acknowledged.append({"check": "inferred-date", "reason": why})
+            if acknowledged:
+                source["acknowledged"] = acknowledged
             self.files[f"content/sources/{article.sid}.yaml"] = dump(source)
 
     def article_text(

@@ -247,18 +247,18 @@ def spellings(
 ) -> Iterator[Finding]:
     """Report capitalised words of the sources that look like a listed name but are not one."""
     known: dict[str, set[tuple[str, str]]] = defaultdict(set)  # key -> {(person id, word)}
-    every: set[str] = set()
+    every: set[str] = set()  # casefolded: HERKIN in a headline is the listed Herkin
     for pid, person in project.people.items():
         for w in _name_words(person):
             known[transliteration_key(w)].add((pid, w))
-            every.add(w)
+            every.add(w.casefold())
     by_initial: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for key, owners in known.items():
         for pid, w in sorted(owners):
             by_initial[key[:1]].append((key, pid, w))
     suspects: dict[str, tuple[str, str]] = {}
     for word in index:
-        if word[:1].isupper() and len(word) >= 4 and word not in every:
+        if word[:1].isupper() and len(word) >= 4 and word.casefold() not in every:
             found = _looks_like(word, known, by_initial)
             if found is not None:
                 suspects[word] = found
@@ -459,6 +459,49 @@ def _surnames(person: Person) -> set[str]:
     return {w for w in words if len(w) >= 4}
 
 
+@dataclass(frozen=True, slots=True)
+class _Namesakes:
+    """What stands before each surname in the names and spellings of everyone.
+
+    Relatives share surnames; an age printed after a relative's full name is not
+    this person's. A prefix that is also the person's own ('Maxim ' of 'Maxim
+    Herkin') does not count.
+    """
+
+    prefixes: dict[str, set[str]]
+    """Surname -> what stands before it in a name or spelling ('Yarden ' for Bibas)."""
+    lengths: dict[str, tuple[int, ...]]
+    own: dict[str, set[str]]
+    """Person id -> the prefixes of its own name and spellings."""
+
+    @classmethod
+    def of(cls, project: Project) -> _Namesakes:
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        own: dict[str, set[str]] = defaultdict(set)
+        for pid, person in project.people.items():
+            for text in [person.name, *(s.text for s in person.spellings)]:
+                words = _WORD.findall(text)
+                if len(words) > 1 and text.endswith(words[-1]):
+                    prefixes[words[-1]].add(text[: -len(words[-1])])
+                    own[pid].add(text[: -len(words[-1])])
+        lengths = {name: tuple({len(p) for p in found}) for name, found in prefixes.items()}
+        return cls(prefixes, lengths, own)
+
+    def other_than(self, person: Person, name: str, text: str, starts: list[int]) -> list[int]:
+        """The ``starts`` of ``name`` in ``text`` that do not end someone else's name."""
+        prefixes, own = self.prefixes.get(name), self.own.get(person.id, set())
+        if not prefixes or prefixes <= own:
+            return starts
+        lengths = self.lengths[name]
+        return [
+            at
+            for at in starts
+            if not any(
+                at >= n and (p := text[at - n : at]) in prefixes and p not in own for n in lengths
+            )
+        ]
+
+
 def _years_before(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year - years)
@@ -510,12 +553,20 @@ def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator
             yield m
 
 
-def statements(person: Person, source: Source, text: str) -> Iterator[Statement]:
-    """Find the ages, abduction dates and interview outlets a source gives for a person."""
+def statements(
+    person: Person, source: Source, text: str, namesakes: _Namesakes | None = None
+) -> Iterator[Statement]:
+    """Find the ages, abduction dates and interview outlets a source gives for a person.
+
+    A surname that ends another person's name as printed there ('Yarden Bibas, 34,'
+    in an article about Shiri Bibas) is that person's, not this one's (``namesakes``).
+    """
     published = source.published.date
     for name in sorted(_surnames(person)):
         named, age_at, age_when, date_when, told = _patterns(name)
         starts = _occurrences(name, named, text)
+        if namesakes is not None:
+            starts = namesakes.other_than(person, name, text, starts)
         if not starts:
             continue
         for m in _matches(age_at, text, starts):
@@ -574,12 +625,13 @@ def conflicts(
     person's file cites and those that print the person's name or a listed
     spelling.
     """
+    namesakes = _Namesakes.of(project)
     for pid, person in sorted(project.people.items()):
         by_kind: dict[str, list[Statement]] = defaultdict(list)
         cited = {c.source for cs in citations_of_person(person) for c in cs}
         about = (cited & texts.keys()) | _mentioning(person, index, folded)
         for sid in sorted(about):
-            given = statements(person, project.sources[sid], texts[sid])
+            given = statements(person, project.sources[sid], texts[sid], namesakes)
             for s in dict.fromkeys(given):  # two spellings may find one passage twice
                 by_kind[s.kind].append(s)
         for kind, found in sorted(by_kind.items()):

@@ -238,6 +238,31 @@ def test_age_conflict_is_reported_unless_shown_as_differing(fixture_site, capsys
     ]
 
 
+def test_a_relative_of_the_same_surname_is_not_taken_for_the_person(fixture_site, capsys) -> None:
+    """'Noa Example, 29,' in an article about Dana Example gives Noa's age, not Dana's."""
+    with (fixture_site / "seeds/gazette.txt").open("a", encoding="utf-8") as f:
+        f.write("\nHer sister, Noa Example, 29, said the family was waiting.\n")
+    (fixture_site / "content/people/noa-example.yaml").write_text(
+        "name: Noa Example\nrole: relative\nsummary:\n"
+        '  - text: "The Example Gazette quoted her sister Noa Example."\n'
+        "    cite:\n      - source: gazette\n"
+        '        quote: "Her sister, Noa Example, 29, said the family was waiting."\n',
+        "utf-8",
+    )
+    assert about(findings(fixture_site, capsys), "disagree") == []
+    # Without her own name before it, the surname is still read as Dana's: 29 against 34.
+    edit(
+        fixture_site / "seeds/gazette.txt",
+        "Noa Example, 29, said",
+        "Noa Example, 29, and Example, 29, said",
+    )
+    assert [m for _, _, _, m in about(findings(fixture_site, capsys), "disagree")] == [
+        "the sources disagree on Dana Example's age: 34 as of 3 March 2024 (gazette,"
+        " seeds/gazette.txt:5); 29 as of 3 March 2024 (gazette, seeds/gazette.txt:9);"
+        " 35 as of March 2024 (herald, seeds/herald.txt:3)"
+    ]
+
+
 def test_outlet_and_date_conflicts(fixture_site, capsys) -> None:
     with (fixture_site / "seeds/herald.txt").open("a", encoding="utf-8") as f:
         f.write(
