@@ -99,6 +99,7 @@ def incremental_main(kind: str, project: Path, run: int) -> int:
     builder.build(thorough=False)
     path = project / "content" / "people" / "person-0000-example.yaml"
     shown = "people/person-0000-example/index.html"
+    assert builder.file(shown)  # the browser shows the page before the save
     saved = path if kind == "person" else project / "templates" / "person.html"
     if kind == "person":
         text = path.read_text(encoding="utf-8")
