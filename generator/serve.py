@@ -198,14 +198,15 @@ class Preview:
         return changed
 
     def _look_at(self, paths: Iterable[str]) -> list[str] | None:
-        """:meth:`poll` of the files at ``paths`` only; None if a folder is among them."""
+        """:meth:`poll` of the files at ``paths`` only; None if a folder, or a path outside
+        the input folders, is among them."""
         root = os.path.abspath(self.options.project)
         now: dict[str, tuple[int, int] | None] = {}
         for path in paths:
             rel = os.path.relpath(path, root).replace(os.sep, "/")
             parts = rel.split("/")
             if parts[0] not in INPUT_FOLDERS or len(parts) < 2:
-                continue
+                return None  # not a file of an input folder as we know it (a link?): look at all
             if any(p.startswith(".") for p in parts) or rel.endswith(("~", ".swp")):
                 continue  # as input_signatures: hidden files and editors' swap files
             try:
