@@ -94,6 +94,13 @@ class Checked:
         self._last: dict[object, _Checked] = {}
         self._found: dict[object, _Checked] = {}
         self._hidden: dict[str, _Hidden] = {}
+        self._sources: (
+            tuple[
+                dict[str, Source],
+                tuple[dict[str, SourceText], dict[str, tuple[Span, ...]], list[Diagnostic]],
+            ]
+            | None
+        ) = None
 
     def start(self, project: Project) -> None:
         """Begin a verify: what the last one found may be taken, what this one finds is kept."""
@@ -112,6 +119,31 @@ class Checked:
 
     def put(self, key: object, found: _Checked) -> None:
         self._found[key] = found
+
+    def sources(
+        self, sources: dict[str, Source], folded: dict[str, SourceText] | None
+    ) -> tuple[dict[str, SourceText], dict[str, tuple[Span, ...]], list[Diagnostic]]:
+        """Each source's folded text and hidden passages, and what is wrong with the latter.
+
+        ``folded`` maps a seed's text to its folded form, kept from the last call.
+        The very same ``sources`` as last time (the loader keeps the dict while no
+        source changed) give the very same answer.
+        """
+        if self._sources is not None and self._sources[0] is sources:
+            return self._sources[1]
+        known = {} if folded is None else folded
+        texts = {sid: known.get(s.text) or SourceText(s.text) for sid, s in sources.items()}
+        if folded is not None:
+            folded.clear()
+            folded.update((sources[sid].text, text) for sid, text in texts.items())
+        hidden: dict[str, tuple[Span, ...]] = {}
+        found: list[Diagnostic] = []
+        for sid, source in sources.items():
+            kept = self.hidden(source, texts[sid])
+            hidden[sid] = kept.spans
+            found.extend(kept.diagnostics)
+        self._sources = (sources, (texts, hidden, found))
+        return texts, hidden, found
 
     def hidden(self, source: Source, text: SourceText) -> _Hidden:
         """The hidden passages of ``source`` in ``text``, found again only if either changed."""
@@ -138,16 +170,8 @@ def verify(
     sources that changed.
     """
     checked = Checked() if checked is None else checked
-    known = {} if folded is None else folded
-    texts = {sid: known.get(s.text) or SourceText(s.text) for sid, s in project.sources.items()}
-    if folded is not None:
-        folded.clear()
-        folded.update((project.sources[sid].text, text) for sid, text in texts.items())
-    hidden: dict[str, tuple[Span, ...]] = {}
-    for sid, source in project.sources.items():
-        found_hidden = checked.hidden(source, texts[sid])
-        hidden[sid] = found_hidden.spans
-        diagnostics.extend(found_hidden.diagnostics)
+    texts, hidden, found_hidden = checked.sources(project.sources, folded)
+    diagnostics.extend(found_hidden)
     spans: dict[tuple[str, str], Span] = {}
     cited: set[str] = set()
 

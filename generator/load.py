@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,17 @@ def _signature(path: str) -> Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class _FolderRead:
+    """A clean read of a folder of case files (see FileCache.last_read)."""
+
+    listing: list[str]
+    values: dict[str, Source | Person]
+    """Path -> what the file loaded to, in the order of the listing."""
+    result: dict[str, Source | Person]
+    """Id -> the same, as load_project returns it."""
+
+
+@dataclass(frozen=True, slots=True)
 class _Entry:
     inputs: tuple[tuple[str, Signature], ...]
     value: Any
@@ -136,6 +148,9 @@ class FileCache:
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
         self._listings: dict[str, list[str]] = {}
+        self._readers: dict[str, set[str]] = defaultdict(set)
+        """Input file -> the entries that read it (a source reads its seed)."""
+        self._folders: dict[str, _FolderRead] = {}
         self.changed: frozenset[str] | None = None
         """The files known to have changed since the cache was last used, or None.
 
@@ -161,16 +176,43 @@ class FileCache:
         listed = self._listings.get(prefix)
         changed = self.changed
         if listed is None or changed is None or any(p.startswith(prefix) for p in changed):
-            listed = self._listings[prefix] = yaml_files(folder)
+            found = yaml_files(folder)
+            if found != listed:  # the same names: the same list, which tells load_project so
+                listed = self._listings[prefix] = found
         return listed
 
     def put(self, path: str, inputs: list[str], value: object, diags: list[Diagnostic]) -> None:
         signed = tuple((p, _signature(p)) for p in [path, *inputs])
         self._entries[path] = _Entry(signed, value, tuple(diags))
+        for input_path, _ in signed:
+            self._readers[input_path].add(path)
 
     def update(self, other: FileCache) -> None:
         """Take every entry of ``other`` (filled by another process, see :func:`prefetch`)."""
         self._entries.update(other._entries)
+        for path, entry in other._entries.items():
+            for input_path, _ in entry.inputs:
+                self._readers[input_path].add(path)
+
+    def last_read(self, folder: Path, listing: list[str]) -> tuple[_FolderRead, list[str]] | None:
+        """What load_project made of ``folder`` last time, and its files to read again.
+
+        Only when :attr:`changed` is known, the folder lists the same files and its
+        last read was clean: then the files to read again are those that read a
+        changed file, and a save costs them, not a look at every file.
+        """
+        last = self._folders.get(os.path.join(folder, ""))
+        if self.changed is None or last is None or last.listing is not listing:
+            return None
+        stale = {path for p in self.changed for path in self._readers.get(p, ())}
+        return last, [path for path in stale if path in last.values]
+
+    def remember(self, folder: Path, read: _FolderRead | None) -> None:
+        """Keep what a clean read of ``folder`` made (None: it was not clean)."""
+        if read is None:
+            self._folders.pop(os.path.join(folder, ""), None)
+        else:
+            self._folders[os.path.join(folder, "")] = read
 
     def sources(self) -> list[Source]:
         return [e.value for e in self._entries.values() if isinstance(e.value, Source)]
@@ -224,18 +266,21 @@ def load_project(
             )
         )
     listing = yaml_files if cache is None else cache.yaml_files
-    sources: dict[str, Source] = {}
-    for path in listing(paths.content / "sources"):
-        source = _with_reader(
-            folders, path, diagnostics, lambda r, n: _source(r, n, folders), cache
-        )
-        if source is not None and _unique(source, sources, "source", diagnostics):
-            sources[source.id] = source
-    people: dict[str, Person] = {}
-    for path in listing(paths.content / "people"):
-        person = _with_reader(folders, path, diagnostics, _person, cache)
-        if person is not None and _unique(person, people, "person", diagnostics):
-            people[person.id] = person
+    sources = cast(
+        dict[str, Source],
+        _keyed_folder(
+            paths.content / "sources",
+            "source",
+            lambda r, n: _source(r, n, folders),
+            folders,
+            diagnostics,
+            cache,
+        ),
+    )
+    people = cast(
+        dict[str, Person],
+        _keyed_folder(paths.content / "people", "person", _person, folders, diagnostics, cache),
+    )
     events: list[Event] = []
     for path in listing(paths.content / "events"):
         events.extend(_with_reader(folders, path, diagnostics, _events, cache) or ())
@@ -244,9 +289,60 @@ def load_project(
     return Project(site, sources, people, tuple(events))
 
 
+def _keyed_folder(
+    folder: Path,
+    what: str,
+    read: Callable[[_Reader, Node], Source | Person | None],
+    folders: _Folders,
+    diagnostics: list[Diagnostic],
+    cache: FileCache | None,
+) -> dict[str, Source | Person]:
+    """Read the sources or the people: id -> value, in the order of the file names.
+
+    Told what changed, and with the same files as last time, only the files that
+    read a changed one are read again; the rest of the last read is kept as it was.
+    """
+
+    def read_one(path: str, found: list[Diagnostic]) -> Source | Person | None:
+        return cast(Source | Person | None, _with_reader(folders, path, found, read, cache))
+
+    listing = yaml_files(folder) if cache is None else cache.yaml_files(folder)
+    last = cache.last_read(folder, listing) if cache is not None else None
+    if cache is not None and last is not None:
+        kept, stale = last
+        if not stale:
+            return kept.result
+        values = dict(kept.values)
+        for path in stale:
+            found: list[Diagnostic] = []
+            value = read_one(path, found)
+            if found or value is None or value.id != kept.values[path].id:
+                break  # read the folder again, as below, to report it in order
+            values[path] = value
+        else:
+            patched = {value.id: value for value in values.values()}
+            cache.remember(folder, _FolderRead(listing, values, patched))
+            return patched
+    result: dict[str, Source | Person] = {}
+    values = {}
+    clean = True
+    for path in listing:
+        found = []
+        value = read_one(path, found)
+        diagnostics.extend(found)
+        if value is not None and _unique(value, result, what, diagnostics):
+            result[value.id] = values[path] = value
+        else:
+            clean = False
+        clean = clean and not found
+    if cache is not None:
+        cache.remember(folder, _FolderRead(listing, values, result) if clean else None)
+    return result
+
+
 def _unique(
     item: Source | Person,
-    seen: dict[str, Source] | dict[str, Person],
+    seen: dict[str, Source | Person],
     what: str,
     diagnostics: list[Diagnostic],
 ) -> bool:

@@ -195,17 +195,23 @@ def test_an_edit_renders_only_the_pages_that_use_it(real_copy: Path) -> None:
     assert builder.build().rendered == people, "a profile template edit re-renders profiles only"
 
 
-def test_a_failed_build_keeps_the_builder_usable(real_copy: Path) -> None:
+@pytest.mark.parametrize("told", [False, True], ids=["looks-at-every-file", "told-what-changed"])
+def test_a_failed_build_keeps_the_builder_usable(real_copy: Path, told: bool) -> None:
     builder = Builder(Options(real_copy))
     builder.build()
     person = real_copy / "content/people/yelena.yaml"
+    changed = [str(person.resolve())] if told else None
     good = person.read_text(encoding="utf-8")
     person.write_text(good + "nmae: x\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        builder.build()
+        builder.build(changed=changed)
     assert "content/people/yelena.yaml" in caught.value.report()
-    person.write_text(good, encoding="utf-8")
-    assert builder.build().files == _files(Options(real_copy))
+    person.write_text(good.replace("id: yelena", "id: yelena") + "\n", encoding="utf-8")
+    assert builder.build(changed=changed).files == _files(Options(real_copy))
+    seed = next((real_copy / "seeds").iterdir())
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nAn added line.\n", encoding="utf-8")
+    changed = [str(seed.resolve())] if told else None
+    assert builder.build(changed=changed).files == _files(Options(real_copy))
 
 
 def test_drafts_are_left_out_unless_asked_for(real_copy: Path, tmp_path: Path) -> None:
