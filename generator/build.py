@@ -435,7 +435,7 @@ class Builder:
 
     def _plan_sources(self, fresh: list[_Rendered]) -> None:
         """Plan the source pages of the last build, if not yet: they need every page's notes."""
-        unplanned, self._unplanned = self._unplanned, None
+        unplanned = self._unplanned
         if unplanned is None:
             return
         quoting = []
@@ -448,7 +448,7 @@ class Builder:
         sources = unplanned.planner.source_specs(quoting)
         kept = dict(self._pages)
         self._keep_or_plan(sources, unplanned.theme, kept, fresh)
-        self._pages = kept
+        self._pages, self._unplanned = kept, None  # only once all went well
 
     def file(self, name: str) -> bytes | None:
         """Return output file ``name`` of the last build, rendering it now if it is not yet."""
