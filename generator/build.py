@@ -62,8 +62,10 @@ class BuildResult:
     project: Project
     seconds: float
     warnings: list[Diagnostic] = field(default_factory=list)
-    rendered: int = 0
-    """Pages planned and rendered anew; the rest were kept from the previous build."""
+    rendered: int | None = 0
+    """Pages planned and rendered anew; the rest were kept from the previous build.
+
+    None for a lazy builder, which finds out when a page is asked for."""
     written: list[str] = field(default_factory=list)
     """Files written to the output."""
 
@@ -164,14 +166,18 @@ class _Rendered:
 
 @dataclass(slots=True)
 class _Unplanned:
-    """What a build leaves for the planning of its source pages (see Builder._plan_sources)."""
+    """What a lazy build leaves to plan when a page is asked for (see Builder.file)."""
 
     planner: Planner
     theme: _Theme
-    specs: list[Spec]
-    """Every page but the source pages."""
+    makers: dict[str, Callable[[], Spec]]
+    """Route -> how to work out the spec of each page but the source pages."""
     sources: frozenset[str]
     """The routes of the source pages."""
+    extra: dict[str, Spec]
+    """The sitemap, the feed and the data files."""
+    settled: bool = False
+    """Every page planned (once a source page was asked for): the builder's pages are current."""
 
 
 @dataclass(slots=True)
@@ -211,8 +217,6 @@ class Builder:
         self._reuse = Reuse()
         self._theme: _Theme | None = None
         self._pages: dict[str, _Rendered] = {}
-        self._outputs: dict[str, str] = {}
-        """Output file name -> route of the page that makes it."""
         self._unplanned: _Unplanned | None = None
         self._written: dict[str, bytes] | None = None
 
@@ -357,48 +361,45 @@ class Builder:
                 staging.write(name, data)
         return len(specs) + len(sources)
 
-    def _render(self, project: Project, evidence: Evidence) -> tuple[int, int, dict[str, bytes]]:
+    def _render(
+        self, project: Project, evidence: Evidence
+    ) -> tuple[int, int | None, dict[str, bytes]]:
         """Render what changed, keep the rest; return the page count, how many rendered, files.
 
-        The source pages list every note that quotes them, so they are planned
-        after every other page: a lazy builder plans them only when one is asked
-        for (:meth:`_plan_sources`), as a save is mostly followed by a profile.
+        A lazy builder plans and renders nothing here: :meth:`file` works out
+        the spec of the page asked for and plans it if it changed (None rendered:
+        not known). The source pages list every note that quotes them, so they
+        are planned after every other page.
         """
         self._reuse.next_build()
         planner = Planner(project, evidence, self.urls, self._reuse)
         theme = self._current_theme(project, planner)
+        makers = planner.spec_makers()
+        source_routes = [planner.source_route(s) for s in planner.sources]
+        routes = tuple(r for r in [*makers, *source_routes] if r != "404.html")
+        extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
+        page_count = len(makers) + len(source_routes)
+        self._unplanned = _Unplanned(
+            planner, theme, makers, frozenset(source_routes), {s.route: s for s in extra}
+        )
+        if self.lazy:
+            return page_count, None, dict(theme.assets)
+        self._unplanned = None
         kept: dict[str, _Rendered] = {}
         fresh: list[_Rendered] = []
-        specs = planner.specs()
+        specs = [make() for make in makers.values()]
         self._keep_or_plan(specs, theme, kept, fresh)
-        source_routes = [planner.source_route(s) for s in planner.sources]
-        for route in source_routes:  # kept as they were until they are planned
-            if route in self._pages:
-                kept[route] = self._pages[route]
-        routes = tuple(r for r in [*(s.route for s in specs), *source_routes] if r != "404.html")
-        extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
-        fresh_extra: list[_Rendered] = []  # files, not pages: not counted as rendered
-        self._keep_or_plan(extra, theme, kept, fresh_extra)
-        self._pages = kept
-        self._outputs = {output_of(route): route for route in [*kept, *source_routes]}
-        self._unplanned = _Unplanned(planner, theme, specs, frozenset(source_routes))
+        quoting = [self._quoting(kept[spec.route]) for spec in specs]
+        self._keep_or_plan(planner.source_specs(quoting), theme, kept, fresh)
         rendered = len(fresh)
-        if not self.lazy:
-            self._plan_sources(fresh)
-            rendered = len(fresh)
-            fresh += fresh_extra
-            planned = [entry.planned() for entry in fresh]
-            bodies = render.render_all(theme.renderer, planned, self.options.jobs)
-            for entry, body in zip(fresh, bodies, strict=True):
-                entry.body = body
-        page_count = len(specs) + len(source_routes)
+        self._keep_or_plan(extra, theme, kept, fresh)  # files, not pages: not counted
+        self._pages = kept
+        planned = [entry.planned() for entry in fresh]
+        bodies = render.render_all(theme.renderer, planned, self.options.jobs)
+        for entry, body in zip(fresh, bodies, strict=True):
+            entry.body = body
         files = dict(theme.assets)
-        unplanned = frozenset() if self._unplanned is None else self._unplanned.sources
-        files.update(
-            (output_of(r), e.body)
-            for r, e in self._pages.items()
-            if e.body is not None and r not in unplanned
-        )
+        files.update((output_of(r), e.body) for r, e in kept.items() if e.body is not None)
         return page_count, rendered, dict(sorted(files.items()))
 
     def _keep_or_plan(
@@ -410,56 +411,79 @@ class Builder:
     ) -> None:
         """Keep the pages whose deps and templates are unchanged; plan the others anew.
 
-        A lazy builder plans no page now: each is planned when it is asked for,
-        or when the source pages need its notes.
+        A lazy builder leaves a page unplanned until it is asked for, or until
+        the source pages need its notes.
         """
         for spec in specs:
-            template = theme.renderer.fingerprint(spec.template)
-            entry = self._pages.get(spec.route)
-            if entry is None or entry.deps != spec.deps:
-                page = None if self.lazy else spec.make()
-                new = _Rendered(template, spec.deps, page, None, spec.make)
-                new.quoting_spec = spec.quoting
-                old_notes = None if entry is None else entry.quoting_deps
-                if entry is not None and spec.quoting is not None and spec.quoting == old_notes:
-                    new.quoting, new.quoting_deps = entry.quoting, old_notes  # the same notes
-                entry = new
-                fresh.append(entry)
-            elif entry.template != template:  # same page, new templates: render again
-                old = entry
-                entry = _Rendered(template, old.deps, old.page, None, old.make)
-                entry.quoting, entry.quoting_deps = old.quoting, old.quoting_deps
-                entry.quoting_spec = old.quoting_spec
+            entry, new = self._kept_or_new(spec, theme)
+            if new:
                 fresh.append(entry)
             kept[spec.route] = entry
 
-    def _plan_sources(self, fresh: list[_Rendered]) -> None:
-        """Plan the source pages of the last build, if not yet: they need every page's notes."""
-        unplanned = self._unplanned
-        if unplanned is None:
-            return
-        quoting = []
-        for spec in unplanned.specs:
-            entry = self._pages[spec.route]
-            if entry.quoting is None:
-                entry.quoting = Quoting.of(entry.planned(), self.urls)
-                entry.quoting_deps = entry.quoting_spec
-            quoting.append(entry.quoting)
+    def _kept_or_new(self, spec: Spec, theme: _Theme) -> tuple[_Rendered, bool]:
+        """The page of ``spec`` as last made if its deps and templates are unchanged, else anew."""
+        template = theme.renderer.fingerprint(spec.template)
+        entry = self._pages.get(spec.route)
+        if entry is None or entry.deps != spec.deps:
+            page = None if self.lazy else spec.make()
+            new = _Rendered(template, spec.deps, page, None, spec.make)
+            new.quoting_spec = spec.quoting
+            old_notes = None if entry is None else entry.quoting_deps
+            if entry is not None and spec.quoting is not None and spec.quoting == old_notes:
+                new.quoting, new.quoting_deps = entry.quoting, old_notes  # the same notes
+            return new, True
+        if entry.template != template:  # same page, new templates: render again
+            new = _Rendered(template, entry.deps, entry.page, None, entry.make)
+            new.quoting, new.quoting_deps = entry.quoting, entry.quoting_deps
+            new.quoting_spec = entry.quoting_spec
+            return new, True
+        return entry, False
+
+    def _quoting(self, entry: _Rendered) -> Quoting:
+        """What the source pages need of a page: planned now if not known."""
+        if entry.quoting is None:
+            entry.quoting = Quoting.of(entry.planned(), self.urls)
+            entry.quoting_deps = entry.quoting_spec
+        return entry.quoting
+
+    def _plan_sources(self, unplanned: _Unplanned) -> None:
+        """Plan a lazy builder's source pages, and with them every page whose notes changed.
+
+        Pages of routes that are gone are dropped here.
+        """
+        kept: dict[str, _Rendered] = {}
+        specs = [make() for make in unplanned.makers.values()]
+        self._keep_or_plan(specs, unplanned.theme, kept, [])
+        quoting = [self._quoting(kept[spec.route]) for spec in specs]
         sources = unplanned.planner.source_specs(quoting)
-        kept = dict(self._pages)
-        self._keep_or_plan(sources, unplanned.theme, kept, fresh)
-        self._pages, self._unplanned = kept, None  # only once all went well
+        self._keep_or_plan([*sources, *unplanned.extra.values()], unplanned.theme, kept, [])
+        self._pages = kept
+        unplanned.settled = True
 
     def file(self, name: str) -> bytes | None:
-        """Return output file ``name`` of the last build, rendering it now if it is not yet."""
+        """Return output file ``name`` of the last build, planned and rendered now if need be."""
         if self._theme is not None and name in self._theme.assets:
             return self._theme.assets[name]
-        route = self._outputs.get(name)
-        if route is None:
+        route = (
+            name[: -len("index.html")]
+            if name == "index.html" or name.endswith("/index.html")
+            else name
+        )
+        unplanned = self._unplanned
+        if unplanned is not None and not unplanned.settled:
+            if route in unplanned.sources:
+                self._plan_sources(unplanned)
+            else:
+                spec = unplanned.extra.get(route)
+                make = unplanned.makers.get(route)
+                if make is None and spec is None:
+                    return None
+                spec = make() if make is not None else spec
+                assert spec is not None
+                self._pages[route] = self._kept_or_new(spec, unplanned.theme)[0]
+        entry = self._pages.get(route)
+        if entry is None:
             return None
-        if self._unplanned is not None and route in self._unplanned.sources:
-            self._plan_sources([])
-        entry = self._pages[route]
         if entry.body is None:
             assert self._theme is not None
             with self._template_errors():

@@ -374,38 +374,50 @@ class Planner:
 
     def specs(self) -> list[Spec]:
         """Return every page but the source pages, each with the values it is planned from."""
-        people, events, sources = tuple(self.people), tuple(self.events), tuple(self.sources)
+        return [make() for make in self.spec_makers().values()]
+
+    def spec_makers(self) -> dict[str, Callable[[], Spec]]:
+        """How to work out the spec of each page but the source pages, by route, in order.
+
+        Working out a page's spec costs a few microseconds; the preview does it for
+        the page the browser asks for, not for every page on every save.
+        """
+        makers: dict[str, Callable[[], Spec]] = {
+            f"people/{p.id}/": partial(self._person_spec, p) for p in self.people
+        }
+        makers[""] = self._home_spec
+        makers["people/"] = lambda: Spec(
+            "people/", "people.html", (tuple(self.people),), self.people_page, ()
+        )
+        makers["timeline/"] = partial(self._timeline_spec, "timeline/", None, None)
+        for pid in self.timeline_people():
+            makers[f"timeline/{pid}/"] = partial(self._timeline_spec, f"timeline/{pid}/", pid, None)
+        for kind in self.timeline_kinds():
+            route = f"timeline/kind/{kind}/"
+            makers[route] = partial(self._timeline_spec, route, None, kind)
+        sources = tuple(self.sources)
+        makers["about/"] = lambda: Spec("about/", "about.html", (sources,), self.about_page)
+        makers["search/"] = lambda: Spec("search/", "search.html", (), self.search_page)
+        makers["404.html"] = lambda: Spec("404.html", "404.html", (), self.not_found_page)
+        return {route: partial(self._on_the_site, make) for route, make in makers.items()}
+
+    def _on_the_site(self, make: Callable[[], Spec]) -> Spec:
+        """Every page shows the site's name and the date of the newest source."""
+        s = make()
+        return Spec(
+            s.route,
+            s.template,
+            (self.project.site, self.as_of, *s.deps),
+            s.make,
+            None if s.quoting is None else (self.project.site, *s.quoting),
+        )
+
+    def _home_spec(self) -> Spec:
+        people, events = tuple(self.people), tuple(self.events)
         overdue = tuple(sorted(self.evidence.overdue_events.items()))
-        specs = [self._person_spec(p) for p in self.people]
         cases = tuple(p.captivity.citations for p in self.people if p.captivity)
-        specs += [
-            Spec(
-                "",
-                "home.html",
-                (people, events, sources, overdue),
-                self.home_page,
-                (cases, events[-5:]),
-            ),
-            Spec("people/", "people.html", (people,), self.people_page, ()),
-            self._timeline_spec("timeline/", None, None),
-            *[self._timeline_spec(f"timeline/{p}/", p, None) for p in self.timeline_people()],
-            *[self._timeline_spec(f"timeline/kind/{k}/", None, k) for k in self.timeline_kinds()],
-            Spec("about/", "about.html", (sources,), self.about_page),
-            Spec("search/", "search.html", (), self.search_page),
-            Spec("404.html", "404.html", (), self.not_found_page),
-        ]
-        # Every page shows the site's name and the date of the newest source.
-        site = (self.project.site, self.as_of)
-        return [
-            Spec(
-                s.route,
-                s.template,
-                (*site, *s.deps),
-                s.make,
-                None if s.quoting is None else (self.project.site, *s.quoting),
-            )
-            for s in specs
-        ]
+        deps = (people, events, tuple(self.sources), overdue)
+        return Spec("", "home.html", deps, self.home_page, (cases, events[-5:]))
 
     def _person_spec(self, person: Person) -> Spec:
         """A profile: it shows the person, who it links, its events, what it cites.

@@ -136,9 +136,8 @@ class Preview:
         self.error = None
         self.builds += 1
         log.info(
-            "%s%d of %d pages changed (rendered when requested); built in %.0f ms",
+            "%s%d pages (each made when asked for); built in %.0f ms",
             f"{what} changed: " if what else "built: ",
-            result.rendered,
             result.pages,
             result.seconds * 1000,
         )
