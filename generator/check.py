@@ -66,7 +66,10 @@ class _Checked:
     sources: tuple[tuple[str, Source | None], ...]
     """The sources it cites, as they were: the finding holds while they are."""
     diagnostics: list[Diagnostic]
-    spans: list[tuple[tuple[str, str], Span]]
+    spans: dict[tuple[str, str], Span]
+    """Where each passage it cites stands (a key's place is the same whoever cites it)."""
+    cited: frozenset[str]
+    """The ids of the sources it cites."""
 
 
 @dataclass(slots=True)
@@ -94,6 +97,7 @@ class Checked:
         self._last: dict[object, _Checked] = {}
         self._found: dict[object, _Checked] = {}
         self._hidden: dict[str, _Hidden] = {}
+        self._same_sources = False
         self._sources: (
             tuple[
                 dict[str, Source],
@@ -112,7 +116,9 @@ class Checked:
         found = self._last.get(key)
         if found is None or found.item is not item:
             return None
-        if any(sources.get(sid) is not source for sid, source in found.sources):
+        if not self._same_sources and any(
+            sources.get(sid) is not source for sid, source in found.sources
+        ):
             return None
         self._found[key] = found
         return found
@@ -129,6 +135,8 @@ class Checked:
         The very same ``sources`` as last time (the loader keeps the dict while no
         source changed) give the very same answer.
         """
+        # The very same sources dict as at the last verify: no source changed since.
+        self._same_sources = self._sources is not None and self._sources[0] is sources
         if self._sources is not None and self._sources[0] is sources:
             return self._sources[1]
         known = {} if folded is None else folded
@@ -214,13 +222,13 @@ def verify(
                 item,
                 tuple((sid, project.sources.get(sid)) for sid in cites),
                 found,
-                [(k, spans[k]) for k in keys],
+                {k: spans[k] for k in keys},
+                frozenset(cites),
             )
             checked.put(key, kept)
         diagnostics.extend(kept.diagnostics)
-        for k, span in kept.spans:
-            spans.setdefault(k, span)
-        cited.update(sid for sid, _ in kept.sources)
+        spans.update(kept.spans)
+        cited.update(kept.cited)
         return kept
 
     checked.start(project)
