@@ -148,6 +148,8 @@ class FileCache:
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
         self._listings: dict[str, list[str]] = {}
+        self._listed: dict[str, set[str]] = {}
+        """The same listings, as sets."""
         self._readers: dict[str, set[str]] = defaultdict(set)
         """Input file -> the entries that read it (a source reads its seed)."""
         self._folders: dict[str, _FolderRead] = {}
@@ -171,14 +173,25 @@ class FileCache:
         return entry
 
     def yaml_files(self, folder: Path) -> list[str]:
-        """:func:`yaml_files`, listed again unless :attr:`changed` names nothing in the folder."""
+        """:func:`yaml_files`, listed again only if :attr:`changed` may add or remove one.
+
+        A changed file that was listed and is still a file leaves the listing as it was.
+        """
         prefix = os.path.join(folder, "")
         listed = self._listings.get(prefix)
+        names = self._listed.get(prefix, set())
         changed = self.changed
-        if listed is None or changed is None or any(p.startswith(prefix) for p in changed):
+        if (
+            listed is None
+            or changed is None
+            or any(
+                p.startswith(prefix) and (p not in names or not os.path.isfile(p)) for p in changed
+            )
+        ):
             found = yaml_files(folder)
             if found != listed:  # the same names: the same list, which tells load_project so
                 listed = self._listings[prefix] = found
+                self._listed[prefix] = set(found)
         return listed
 
     def put(self, path: str, inputs: list[str], value: object, diags: list[Diagnostic]) -> None:

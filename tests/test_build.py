@@ -394,3 +394,15 @@ def test_a_rebuild_checks_again_the_events_and_hidden_passages_of_an_edited_seed
     assert "content/events/2025.yaml" in kept.value.report()
     assert "passage to hide not found" in kept.value.report()
     assert kept.value.report() == fresh.value.report()
+
+
+def test_a_build_told_of_a_file_removed_and_made_again_lists_it(real_copy: Path) -> None:
+    builder = Builder(Options(real_copy))
+    builder.build()
+    added = real_copy / "content/people/added-person.yaml"
+    changed = [str(added.resolve())]
+    for _ in range(2):
+        _add_person(real_copy)
+        assert builder.build(changed=changed).files == _files(Options(real_copy))
+        _delete_person(real_copy)
+        assert "people/added-person/index.html" not in builder.build(changed=changed).files
