@@ -379,10 +379,10 @@ class Builder:
         routes = tuple(r for r in [*makers, *source_routes] if r != "404.html")
         extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
         page_count = len(makers) + len(source_routes)
-        self._unplanned = _Unplanned(
-            planner, theme, makers, frozenset(source_routes), {s.route: s for s in extra}
-        )
         if self.lazy:
+            routes_of_sources = frozenset(source_routes)
+            extras = {s.route: s for s in extra}
+            self._unplanned = _Unplanned(planner, theme, makers, routes_of_sources, extras)
             return page_count, None, dict(theme.assets)
         self._unplanned = None
         kept: dict[str, _Rendered] = {}
