@@ -94,9 +94,10 @@ def incremental_main(kind: str, project: Path, run: int) -> int:
         return 0
     from generator.build import Options
 
-    # The preview's path: a lazy builder, the fast checks, then the page the browser reloads.
+    # The preview's path: a lazy builder, the checks that can fail (the warnings come from a
+    # review beside), then the page the browser reloads.
     builder = Builder(Options(project), lazy=True)
-    builder.build(thorough=False)
+    builder.build(thorough=False, warnings=False)
     path = project / "content" / "people" / "person-0000-example.yaml"
     shown = "people/person-0000-example/index.html"
     assert builder.file(shown)  # the browser shows the page before the save
@@ -119,7 +120,7 @@ def incremental_main(kind: str, project: Path, run: int) -> int:
     gc.disable()
     # As the preview does, the build is told which file its watcher saw change.
     started = time.perf_counter()
-    builder.build(thorough=False, changed=[str(saved.resolve())])
+    builder.build(thorough=False, changed=[str(saved.resolve())], warnings=False)
     assert builder.file(shown)
     seconds = time.perf_counter() - started
     print(json.dumps({"available": True, "seconds": seconds}))

@@ -77,17 +77,19 @@ def load_and_check(
     as_of: dt.date | None = None,
     thorough: bool = True,
     checked: Checked | None = None,
+    warnings: bool = True,
 ) -> tuple[Project, Evidence, list[Diagnostic]]:
     """Load and verify a project; raise ContentError on errors, return the warnings.
 
     ``thorough=False`` skips the editorial checks that read every source and
-    only ever warn (:data:`editorial.SLOW_CHECKS`): the preview's fast path.
+    only ever warn (:data:`editorial.SLOW_CHECKS`); ``warnings=False`` skips every
+    check that only warns: the preview's fast path, which reviews beside.
     """
     diagnostics: list[Diagnostic] = []
     project, evidence = _load_and_verify(paths, diagnostics, cache, folded, checked)
     if project is None:
         raise ContentError(diagnostics)
-    evidence = editorial.review(project, evidence, diagnostics, as_of, thorough)
+    evidence = editorial.review(project, evidence, diagnostics, as_of, thorough, warnings)
     return project, evidence, _warnings(diagnostics)
 
 
@@ -220,33 +222,45 @@ class Builder:
         self._unplanned: _Unplanned | None = None
         self._written: dict[str, bytes] | None = None
 
-    def build(self, thorough: bool = True, changed: Collection[str] | None = None) -> BuildResult:
+    def build(
+        self,
+        thorough: bool = True,
+        changed: Collection[str] | None = None,
+        warnings: bool = True,
+    ) -> BuildResult:
         """Build; write the site unless ``options.out`` is None. Raise ContentError on errors.
 
-        ``thorough=False`` leaves out the slow editorial warnings (see
-        :func:`load_and_check`); the pages are the same either way. ``changed``
-        names the input files (absolute paths) that changed since the last build,
-        if a watcher knows: the others are then not looked at again.
+        ``thorough=False`` leaves out the slow editorial warnings, ``warnings=False``
+        every warning but under ``--strict`` (see :func:`load_and_check`); the pages
+        are the same either way. ``changed`` names the input files (absolute paths)
+        that changed since the last build, if a watcher knows: the others are then
+        not looked at again.
         """
         self._files.changed = None if changed is None else frozenset(changed)
         try:
             with _no_cycle_collection():
-                return self._build(thorough)
+                return self._build(thorough, warnings or self.options.strict)
         finally:
             self._files.changed = None
 
-    def _build(self, thorough: bool) -> BuildResult:
+    def _build(self, thorough: bool, warnings: bool = True) -> BuildResult:
         started = time.perf_counter()
         target = None
         if self.options.out is not None:
             target = guard_output(self.options.out, self.paths.root, self.paths.inputs())
         if self.once:
             return self._build_once(target, thorough, started)
-        project, evidence, warnings = load_and_check(
-            self.paths, self._files, self._folded, self.options.as_of, thorough, self._checked
+        project, evidence, found = load_and_check(
+            self.paths,
+            self._files,
+            self._folded,
+            self.options.as_of,
+            thorough,
+            self._checked,
+            warnings,
         )
-        if self.options.strict and warnings:
-            raise ContentError(warnings)
+        if self.options.strict and found:
+            raise ContentError(found)
         if not self.options.drafts:
             project = project.without_drafts()
         with self._template_errors():
@@ -260,7 +274,7 @@ class Builder:
                 written = update_site(self._written, files, target)
             self._written = files
         seconds = time.perf_counter() - started
-        return BuildResult(pages, files, project, seconds, warnings, rendered, written)
+        return BuildResult(pages, files, project, seconds, found, rendered, written)
 
     def _build_once(self, target: Path | None, thorough: bool, started: float) -> BuildResult:
         """Build a one-off builder's site: kept in no memory, written page by page.
@@ -284,7 +298,8 @@ class Builder:
             and len(project.people) + len(project.sources) >= BACKGROUND_REVIEW_FROM
         ):
             fast: list[Diagnostic] = []
-            reviewed = editorial.review(project, evidence, fast, as_of, thorough=False)
+            # What can be an error, and the overdue notes; the child reviews the rest.
+            reviewed = editorial.review(project, evidence, fast, as_of, warnings=False)
             if not any(d.severity == "error" for d in found + fast):
                 # Only warnings can come of the slow checks: render meanwhile.
                 evidence = reviewed

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from generator.dates import PartialDate
 from generator.errors import Diagnostic, did_you_mean
 from generator.model import Citation, Disagreement, Event, Person, Project, Source
 from generator.quotes import SourceText, Span, fold
@@ -27,6 +28,8 @@ class Evidence:
     """source id -> the passages hidden as clutter, in order."""
     cited: frozenset[str] = frozenset()
     """The ids of the sources that some citation names."""
+    newest: PartialDate | None = None
+    """The date of the newest source: what 'as of' means unless told otherwise."""
     overdue_events: dict[str, str] = field(default_factory=dict)
     """event id -> why its announcement is overdue (see generator.editorial)."""
     overdue_people: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -82,6 +85,12 @@ class _Hidden:
     diagnostics: list[Diagnostic]
 
 
+_SourcesChecked = tuple[
+    dict[str, SourceText], dict[str, tuple[Span, ...]], list[Diagnostic], PartialDate | None
+]
+"""Checked.sources: folded texts, hidden passages, their problems, the newest date."""
+
+
 class Checked:
     """What verify found of each person, event and source, for the next verify of the project.
 
@@ -98,13 +107,7 @@ class Checked:
         self._found: dict[object, _Checked] = {}
         self._hidden: dict[str, _Hidden] = {}
         self._same_sources = False
-        self._sources: (
-            tuple[
-                dict[str, Source],
-                tuple[dict[str, SourceText], dict[str, tuple[Span, ...]], list[Diagnostic]],
-            ]
-            | None
-        ) = None
+        self._sources: tuple[dict[str, Source], _SourcesChecked] | None = None
 
     def start(self, project: Project) -> None:
         """Begin a verify: what the last one found may be taken, what this one finds is kept."""
@@ -128,8 +131,9 @@ class Checked:
 
     def sources(
         self, sources: dict[str, Source], folded: dict[str, SourceText] | None
-    ) -> tuple[dict[str, SourceText], dict[str, tuple[Span, ...]], list[Diagnostic]]:
-        """Each source's folded text and hidden passages, and what is wrong with the latter.
+    ) -> _SourcesChecked:
+        """Each source's folded text and hidden passages, what is wrong with the latter,
+        and the newest source's date.
 
         ``folded`` maps a seed's text to its folded form, kept from the last call.
         The very same ``sources`` as last time (the loader keeps the dict while no
@@ -150,8 +154,10 @@ class Checked:
             kept = self.hidden(source, texts[sid])
             hidden[sid] = kept.spans
             found.extend(kept.diagnostics)
-        self._sources = (sources, (texts, hidden, found))
-        return texts, hidden, found
+        dates = (s.published.date for s in sources.values())
+        newest = max(dates, key=PartialDate.sort_key, default=None)
+        self._sources = (sources, (texts, hidden, found, newest))
+        return texts, hidden, found, newest
 
     def hidden(self, source: Source, text: SourceText) -> _Hidden:
         """The hidden passages of ``source`` in ``text``, found again only if either changed."""
@@ -178,7 +184,7 @@ def verify(
     sources that changed.
     """
     checked = Checked() if checked is None else checked
-    texts, hidden, found_hidden = checked.sources(project.sources, folded)
+    texts, hidden, found_hidden, newest = checked.sources(project.sources, folded)
     diagnostics.extend(found_hidden)
     spans: dict[tuple[str, str], Span] = {}
     cited: set[str] = set()
@@ -248,7 +254,7 @@ def verify(
                 )
             )
         seen_events.setdefault(event.id, event)
-    return Evidence(spans, hidden, frozenset(cited))
+    return Evidence(spans, hidden, frozenset(cited), newest)
 
 
 def _hidden_spans(

@@ -54,38 +54,38 @@ def review(
     diagnostics: list[Diagnostic],
     as_of: dt.date | None,
     thorough: bool = True,
+    warnings: bool = True,
 ) -> Evidence:
     """Run the editorial checks; append what is wrong; return the evidence with overdue notes.
 
     ``as_of`` is the day announcements are judged against; None means the
     newest source's publication date, as for the status of each hostage.
     ``thorough=False`` leaves out :data:`SLOW_CHECKS`, which only ever warn,
-    and the acknowledgements of those checks.
+    and the acknowledgements of those checks. ``warnings=False`` leaves out
+    every check that can only warn, for a caller that reviews beside (the
+    preview, a large build): what can be an error, and the overdue notes the
+    pages show, are still worked out.
     """
-    newest = max(
-        (s.published.date for s in project.sources.values()),
-        key=PartialDate.sort_key,
-        default=None,
-    )
-    reference = as_of or (newest.first_day() if newest else None)
+    reference = as_of or (evidence.newest.first_day() if evidence.newest else None)
     stale = []
     if reference is not None:
         why = f"as of {_day(reference)}" + ("" if as_of else ", the date of the newest source")
         stale = list(stale_announcements(project, reference, why))
-    findings = [*(finding for finding, _, _ in stale), *source_coverage(project, evidence.cited)]
-    if thorough:
-        texts = {
-            sid: _visible(s.text, evidence.hidden.get(sid, ()))
-            for sid, s in project.sources.items()
-        }
-        index, folded = word_index(texts), _Folded(texts)
-        findings += [
-            *spellings(project, texts, index),
-            *unattested_names(project, index, folded),
-            *conflicts(project, texts, index, folded),
-        ]
+    if warnings:
+        findings = [*(f for f, _, _ in stale), *source_coverage(project, evidence.cited)]
+        if thorough:
+            texts = {
+                sid: _visible(s.text, evidence.hidden.get(sid, ()))
+                for sid, s in project.sources.items()
+            }
+            index, folded = word_index(texts), _Folded(texts)
+            findings += [
+                *spellings(project, texts, index),
+                *unattested_names(project, index, folded),
+                *conflicts(project, texts, index, folded),
+            ]
+        diagnostics.extend(acknowledge(project, findings, () if thorough else SLOW_CHECKS))
     diagnostics.extend(summary_sentences(project))
-    diagnostics.extend(acknowledge(project, findings, () if thorough else SLOW_CHECKS))
     events: dict[str, str] = {}
     people: dict[str, list[str]] = defaultdict(list)
     for _, key, note in stale:

@@ -327,13 +327,7 @@ class Planner:
         self.sources: list[Source] = self.reuse.get(
             "sources", (sources,), lambda: sorted(sources, key=lambda s: s.id)
         )
-        self.as_of: PartialDate | None = self.reuse.get(
-            "as_of",
-            (sources,),
-            lambda: max(
-                (s.published.date for s in sources), key=PartialDate.sort_key, default=None
-            ),
-        )
+        self.as_of: PartialDate | None = evidence.newest
         self.quoted_in = self.reuse.get("quoted_in", (evidence.spans,), self._quoted_in)
         self.inverse = self.reuse.get("inverse", (people,), self._inverse)
         self.events_of = self.reuse.get("events_of", (project.events,), self._events_of)

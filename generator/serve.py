@@ -123,7 +123,7 @@ class Preview:
         # The first build, and one asked for without a list, looks at every file.
         known = [os.path.join(self.builder.paths.root, rel) for rel in changed] if changed else None
         try:
-            result = self.builder.build(thorough=False, changed=known)
+            result = self.builder.build(thorough=False, changed=known, warnings=False)
         except ContentError as exc:
             self.error = error_page(exc)
             log.error(exc.report())

@@ -249,7 +249,7 @@ def test_a_bug_in_a_rebuild_shows_an_error_page_and_the_server_goes_on(
     preview = Preview(Options(fixture_site, None))
     assert preview.rebuild()
 
-    def broken(thorough: bool = True, changed: object = None) -> None:
+    def broken(thorough: bool = True, changed: object = None, warnings: bool = True) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(preview.builder, "build", broken)
