@@ -7,7 +7,8 @@ planner needs to link footnotes to passages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.dates import PartialDate
@@ -85,6 +86,49 @@ class _Hidden:
     diagnostics: list[Diagnostic]
 
 
+@dataclass(frozen=True, slots=True)
+class _Totals:
+    """What a verify found in all, with how many people and events stand behind each part."""
+
+    spans: dict[tuple[str, str], Span]
+    span_refs: dict[tuple[str, str], int]
+    cited: frozenset[str]
+    cited_refs: dict[str, int]
+
+    @classmethod
+    def of(cls, items: Iterable[_Checked]) -> _Totals:
+        spans: dict[tuple[str, str], Span] = {}
+        span_refs: dict[tuple[str, str], int] = defaultdict(int)
+        cited_refs: dict[str, int] = defaultdict(int)
+        for item in items:
+            spans.update(item.spans)
+            for key in item.spans:
+                span_refs[key] += 1
+            for sid in item.cited:
+                cited_refs[sid] += 1
+        return cls(spans, dict(span_refs), frozenset(cited_refs), dict(cited_refs))
+
+    def patched(self, gone: Iterable[_Checked], new: Iterable[_Checked]) -> _Totals:
+        """These totals without what ``gone`` added and with what ``new`` adds."""
+        spans, span_refs, cited_refs = dict(self.spans), dict(self.span_refs), dict(self.cited_refs)
+        for item in gone:
+            for key in item.spans:
+                span_refs[key] -= 1
+                if not span_refs[key]:
+                    del span_refs[key], spans[key]
+            for sid in item.cited:
+                cited_refs[sid] -= 1
+                if not cited_refs[sid]:
+                    del cited_refs[sid]
+        for item in new:
+            spans.update(item.spans)
+            for key in item.spans:
+                span_refs[key] = span_refs.get(key, 0) + 1
+            for sid in item.cited:
+                cited_refs[sid] = cited_refs.get(sid, 0) + 1
+        return _Totals(spans, span_refs, frozenset(cited_refs), cited_refs)
+
+
 _SourcesChecked = tuple[
     dict[str, SourceText], dict[str, tuple[Span, ...]], list[Diagnostic], PartialDate | None
 ]
@@ -107,13 +151,25 @@ class Checked:
         self._found: dict[object, _Checked] = {}
         self._hidden: dict[str, _Hidden] = {}
         self._same_sources = False
+        self._totals: _Totals | None = None
         self._sources: tuple[dict[str, Source], _SourcesChecked] | None = None
 
-    def start(self, project: Project) -> None:
-        """Begin a verify: what the last one found may be taken, what this one finds is kept."""
+    def start(self, project: Project) -> _Totals | None:
+        """Begin a verify: what the last one found may be taken, what this one finds is kept.
+
+        Return the last verify's totals if this one may patch them: the same people
+        and sources exist, no source changed, and nothing was wrong last time.
+        """
         ids = (frozenset(project.people), frozenset(project.sources))
-        self._last, self._found = ({} if ids != self._ids else self._found), {}
+        same = ids == self._ids
+        self._last, self._found = (self._found if same else {}), {}
         self._ids = ids
+        totals, self._totals = self._totals, None
+        return totals if same and self._same_sources else None
+
+    def finish(self, found: dict[object, _Checked], totals: _Totals | None) -> None:
+        """End a verify: keep what it found of each item, and its totals if all was well."""
+        self._found, self._totals = found, totals
 
     def get(self, key: object, item: Person | Event, sources: dict[str, Source]) -> _Checked | None:
         found = self._last.get(key)
@@ -123,11 +179,11 @@ class Checked:
             sources.get(sid) is not source for sid, source in found.sources
         ):
             return None
-        self._found[key] = found
         return found
 
-    def put(self, key: object, found: _Checked) -> None:
-        self._found[key] = found
+    def last_found(self) -> dict[object, _Checked]:
+        """What the last verify found of each item (all of it, once :meth:`start` kept it)."""
+        return self._last
 
     def sources(
         self, sources: dict[str, Source], folded: dict[str, SourceText] | None
@@ -183,6 +239,7 @@ def verify(
     same ``checked`` to each call to check again only the people, events and
     sources that changed.
     """
+    keep_totals = checked is not None
     checked = Checked() if checked is None else checked
     texts, hidden, found_hidden, newest = checked.sources(project.sources, folded)
     diagnostics.extend(found_hidden)
@@ -209,43 +266,73 @@ def verify(
             spans[key] = span
         return key
 
-    def check(key: object, item: Person | Event) -> _Checked:
-        """Check an item's citations and ids, or take what the last verify found of it."""
-        kept = checked.get(key, item, project.sources)
-        if kept is None:
-            found: list[Diagnostic] = []
-            of = citations_of_person(item) if isinstance(item, Person) else citations_of_event(item)
-            citations = [c for cs in of for c in cs]
-            keys = [k for c in citations if (k := find(c, found)) is not None]
-            if isinstance(item, Person):
-                _check_person(item, project, found)
-            else:
-                for pid in item.people:
-                    where = item.where
-                    _check_person_id(pid, project, where.path, where.line, found)
-            cites = sorted({c.source for c in citations})
-            kept = _Checked(
-                item,
-                tuple((sid, project.sources.get(sid)) for sid in cites),
-                found,
-                {k: spans[k] for k in keys},
-                frozenset(cites),
-            )
-            checked.put(key, kept)
-        diagnostics.extend(kept.diagnostics)
-        spans.update(kept.spans)
-        cited.update(kept.cited)
-        return kept
+    def examine(item: Person | Event) -> _Checked:
+        """Check an item's citations and ids."""
+        found: list[Diagnostic] = []
+        of = citations_of_person(item) if isinstance(item, Person) else citations_of_event(item)
+        citations = [c for cs in of for c in cs]
+        keys = [k for c in citations if (k := find(c, found)) is not None]
+        if isinstance(item, Person):
+            _check_person(item, project, found)
+        else:
+            for pid in item.people:
+                _check_person_id(pid, project, item.where.path, item.where.line, found)
+        cites = sorted({c.source for c in citations})
+        return _Checked(
+            item,
+            tuple((sid, project.sources.get(sid)) for sid in cites),
+            found,
+            {k: spans[k] for k in keys},
+            frozenset(cites),
+        )
 
-    checked.start(project)
-    for pid, person in project.people.items():
-        check(pid, person)
-    seen_events: dict[str, Event] = {}
-    for event in project.events:
-        check(("event", id(event)), event)
-        if event.id in seen_events:
-            first = seen_events[event.id].where
-            diagnostics.append(
+    items: list[tuple[object, Person | Event]] = [*project.people.items()]
+    items += [(("event", id(event)), event) for event in project.events]
+    duplicates = _duplicate_events(project.events)
+    totals = checked.start(project)
+    if totals is not None:
+        # Patch the last verify's totals with what changed, if nothing is wrong now either.
+        kept: dict[object, _Checked] = {}
+        changed: list[tuple[object, Person | Event]] = []
+        for key, item in items:
+            last = checked.get(key, item, project.sources)
+            if last is None:
+                changed.append((key, item))
+            else:
+                kept[key] = last
+        gone = [last for key, last in checked.last_found().items() if key not in kept]
+        spans.update(totals.spans)
+        fresh = [(key, examine(item)) for key, item in changed]
+        if not duplicates and not any(found.diagnostics for _, found in fresh):
+            kept.update(fresh)
+            totals = totals.patched(gone, [found for _, found in fresh])
+            checked.finish(kept, totals)
+            return Evidence(totals.spans, hidden, totals.cited, newest)
+        spans.clear()
+    found_all: dict[object, _Checked] = {}
+    troubled = bool(duplicates)
+    for key, item in items:
+        found = checked.get(key, item, project.sources) or examine(item)
+        found_all[key] = found
+        diagnostics.extend(found.diagnostics)
+        troubled = troubled or bool(found.diagnostics)
+        spans.update(found.spans)
+        cited.update(found.cited)
+    diagnostics.extend(duplicates)
+    # A verify told of nothing that is wrong keeps its totals for the next to patch.
+    keep = not troubled and checked is not None and keep_totals
+    checked.finish(found_all, _Totals.of(found_all.values()) if keep else None)
+    return Evidence(spans, hidden, frozenset(cited), newest)
+
+
+def _duplicate_events(events: Iterable[Event]) -> list[Diagnostic]:
+    """A diagnostic for each event whose id an earlier event has."""
+    found: list[Diagnostic] = []
+    seen: dict[str, Event] = {}
+    for event in events:
+        if event.id in seen:
+            first = seen[event.id].where
+            found.append(
                 Diagnostic(
                     event.where.path,
                     event.where.line,
@@ -253,8 +340,8 @@ def verify(
                     "give each event its own id",
                 )
             )
-        seen_events.setdefault(event.id, event)
-    return Evidence(spans, hidden, frozenset(cited), newest)
+        seen.setdefault(event.id, event)
+    return found
 
 
 def _hidden_spans(

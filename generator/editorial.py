@@ -704,11 +704,17 @@ def sentences(text: str) -> list[str]:
     return [*out, rest] if rest else out
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _sentence_count(text: str) -> int:
+    """len(sentences(text)), memoised: the preview asks for every summary on each save."""
+    return len(sentences(text))
+
+
 def summary_sentences(project: Project) -> Iterator[Diagnostic]:
     """Every sentence of a summary carries its own citations: one sentence per item."""
     for person in project.people.values():
         for claim in person.summary:
-            count = len(sentences(claim.text))
+            count = _sentence_count(claim.text)
             if count > 1:
                 yield Diagnostic(
                     claim.where.path,

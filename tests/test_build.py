@@ -12,7 +12,9 @@ import pytest
 from conftest import REPO, run, tree
 
 from generator.build import Builder, Options, build
+from generator.check import Checked, verify
 from generator.errors import ContentError
+from generator.load import FileCache, ProjectPaths, load_project
 
 
 def _sub(path: Path, pattern: str, replacement: str) -> None:
@@ -406,3 +408,33 @@ def test_a_build_told_of_a_file_removed_and_made_again_lists_it(real_copy: Path)
         assert builder.build(changed=changed).files == _files(Options(real_copy))
         _delete_person(real_copy)
         assert "people/added-person/index.html" not in builder.build(changed=changed).files
+
+
+def test_a_verify_told_what_changed_finds_what_a_fresh_one_finds(real_copy: Path) -> None:
+    """A passage no longer cited leaves the evidence; one newly cited enters it."""
+    paths, cache, folded, checked = ProjectPaths.at(real_copy), FileCache(), {}, Checked()
+
+    def again(changed: list[str] | None) -> tuple[object, object]:
+        cache.changed = None if changed is None else frozenset(changed)
+        project = load_project(paths, [], cache)
+        assert project is not None
+        found = verify(project, [], folded, checked)
+        fresh_project = load_project(paths, [])
+        assert fresh_project is not None
+        fresh = verify(fresh_project, [])
+        assert (found.spans, found.cited) == (fresh.spans, fresh.cited)
+        return found.spans, fresh.spans
+
+    again(None)
+    short = "the Supernova rave music festival on October 7, 2023"
+    for old, new in [(short + '."', short + '"'), (short + '"', short + '."')]:
+        changed = []  # each file that quotes it: the longer passage is cited no more, or again
+        for path in (real_copy / "content").rglob("*.yaml"):
+            text = path.read_text("utf-8")
+            if old in text:
+                path.write_text(text.replace(old, new), "utf-8")
+                changed.append(str(path.resolve()))
+        assert changed
+        spans, _ = again(changed)
+        assert any(q.endswith(short) for _, q in spans) == (new == short + '"')
+        assert any(q.endswith(short + ".") for _, q in spans) == (new == short + '."')
