@@ -340,6 +340,9 @@ class Builder:
             return
         child = Background(partial(_read_share, self.paths, 1))
         _read_share(self.paths, 0, self._files, self._folded)
+        # While the child sends what it read: compile the templates, once for the
+        # processes that will render (forked later, they inherit them).
+        self._loaded_theme().renderer.compile_all()
         files, folded = child.result()
         self._files.update(files)
         self._folded.update(folded)
@@ -526,6 +529,16 @@ class Builder:
         return load_and_check(paths, self._files, self._folded, as_of, True, self._checked)[2]
 
     def _current_theme(self, project: Project, planner: Planner) -> _Theme:
+        """Return the renderer, with the project's site and date."""
+        theme = self._loaded_theme()
+        theme.renderer.env.globals.update(
+            site=project.site,
+            as_of=planner.as_of,
+            jsonld=structured.StructuredData(self.urls, project.site),
+        )
+        return theme
+
+    def _loaded_theme(self) -> _Theme:
         """Return the renderer, made anew when a file of the theme changed."""
         dirs = render.theme_dirs(self.paths.root)
         signature = render.theme_signature(dirs)
@@ -533,11 +546,6 @@ class Builder:
             renderer = render.Renderer(dirs, {"urls": self.urls})
             renderer.env.filters.update(json_file=export.json_text, csv_file=export.csv_text)
             self._theme = _Theme(signature, renderer, render.assets(dirs))
-        self._theme.renderer.env.globals.update(
-            site=project.site,
-            as_of=planner.as_of,
-            jsonld=structured.StructuredData(self.urls, project.site),
-        )
         return self._theme
 
 

@@ -8,6 +8,7 @@ links limited to http, https, mailto and the site itself.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -109,6 +110,16 @@ class Renderer:
         if text not in self._inlines:
             self._inlines[text] = Markup(self.md.renderInline(text))
         return self._inlines[text]
+
+    def compile_all(self) -> None:
+        """Compile every template of the pages now, rather than in each process that renders.
+
+        A template with an error is left for the rendering to report, at its line.
+        """
+        for name in self.env.list_templates(extensions=("html", "xml", "json", "csv")):
+            if not name.startswith("assets/"):
+                with contextlib.suppress(jinja2.TemplateError):
+                    self.env.get_template(name)
 
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)
