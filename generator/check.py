@@ -7,7 +7,7 @@ planner needs to link footnotes to passages.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -108,8 +108,10 @@ class _Totals:
                 cited_refs[sid] += 1
         return cls(spans, dict(span_refs), frozenset(cited_refs), dict(cited_refs))
 
-    def patched(self, gone: Iterable[_Checked], new: Iterable[_Checked]) -> _Totals:
+    def patched(self, gone: list[_Checked], new: list[_Checked]) -> _Totals:
         """These totals without what ``gone`` added and with what ``new`` adds."""
+        if _adds(gone) == _adds(new):  # an edit that cites what it cited: the same totals
+            return self
         spans, span_refs, cited_refs = dict(self.spans), dict(self.span_refs), dict(self.cited_refs)
         for item in gone:
             for key in item.spans:
@@ -127,6 +129,14 @@ class _Totals:
             for sid in item.cited:
                 cited_refs[sid] = cited_refs.get(sid, 0) + 1
         return _Totals(spans, span_refs, frozenset(cited_refs), cited_refs)
+
+
+def _adds(items: list[_Checked]) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """What ``items`` add to the totals: each passage and each source, with how many cite it."""
+    return (
+        Counter(key for item in items for key in item.spans),
+        Counter(sid for item in items for sid in item.cited),
+    )
 
 
 _SourcesChecked = tuple[
@@ -320,7 +330,7 @@ def verify(
         cited.update(found.cited)
     diagnostics.extend(duplicates)
     # A verify told of nothing that is wrong keeps its totals for the next to patch.
-    keep = not troubled and checked is not None and keep_totals
+    keep = keep_totals and not troubled
     checked.finish(found_all, _Totals.of(found_all.values()) if keep else None)
     return Evidence(spans, hidden, frozenset(cited), newest)
 
