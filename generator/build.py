@@ -28,7 +28,7 @@ from generator.check import Checked, Evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
-from generator.pages import Page, Planner, Quoting, Reuse, Spec, Urls, output_of
+from generator.pages import Page, Planner, Quoting, Reuse, Spec, Urls, output_of, route_of
 from generator.quotes import SourceText
 from generator.write import Staging, guard_output, update_site, write_site
 
@@ -107,11 +107,15 @@ def _load_and_verify(
     return project, evidence
 
 
-def _warnings(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Return the warnings; raise ContentError with every diagnostic if one is an error."""
+def _warnings(diagnostics: list[Diagnostic], strict: bool = False) -> list[Diagnostic]:
+    """Return the warnings; raise ContentError with every diagnostic if one is an error,
+    or, ``strict``, if there is any warning."""
     if any(d.severity == "error" for d in diagnostics):
         raise ContentError(diagnostics)
-    return [d for d in diagnostics if d.severity == "warning"]
+    warnings = [d for d in diagnostics if d.severity == "warning"]
+    if strict and warnings:
+        raise ContentError(warnings)
+    return warnings
 
 
 def _review(project: Project, evidence: Evidence, as_of: dt.date | None) -> list[Diagnostic]:
@@ -306,18 +310,14 @@ class Builder:
                 slow = Background(partial(_review, project, evidence, as_of))
         if slow is None:
             evidence = editorial.review(project, evidence, found, as_of, thorough)
-            warnings = _warnings(found)
-            if self.options.strict and warnings:
-                raise ContentError(warnings)
+            warnings = _warnings(found, self.options.strict)
         shown = project if self.options.drafts else project.without_drafts()
         staging = Staging(target) if target is not None else None
         try:
             with self._template_errors():
                 pages = self._publish(shown, evidence, staging)
             if slow is not None:
-                warnings = _warnings(found + slow.result())
-                if self.options.strict and warnings:
-                    raise ContentError(warnings)
+                warnings = _warnings(found + slow.result(), self.options.strict)
             if staging is not None:
                 staging.commit()
         except BaseException:
@@ -371,8 +371,7 @@ class Builder:
         specs = planner.specs()
         quoted = render.render_each(theme.renderer, specs, jobs, _make, quoting)
         sources = planner.source_specs(quoted)
-        routes = tuple(s.route for s in [*specs, *sources] if s.route != "404.html")
-        extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
+        extra = _site_files(planner, [s.route for s in [*specs, *sources]], self.urls)
         render.render_each(theme.renderer, [*sources, *extra], jobs, _make, write)
         if staging is not None:
             for name, data in sorted(theme.assets.items()):
@@ -394,8 +393,7 @@ class Builder:
         theme = self._current_theme(project, planner)
         makers = planner.spec_makers()
         source_routes = [planner.source_route(s) for s in planner.sources]
-        routes = tuple(r for r in [*makers, *source_routes] if r != "404.html")
-        extra = [_sitemap_spec(routes), _feed_spec(planner, self.urls), *_data_specs(planner)]
+        extra = _site_files(planner, [*makers, *source_routes], self.urls)
         page_count = len(makers) + len(source_routes)
         if self.lazy:
             routes_of_sources = frozenset(source_routes)
@@ -482,22 +480,16 @@ class Builder:
         """Return output file ``name`` of the last build, planned and rendered now if need be."""
         if self._theme is not None and name in self._theme.assets:
             return self._theme.assets[name]
-        route = (
-            name[: -len("index.html")]
-            if name == "index.html" or name.endswith("/index.html")
-            else name
-        )
+        route = route_of(name)
         unplanned = self._unplanned
         if unplanned is not None and not unplanned.settled:
             if route in unplanned.sources:
                 self._plan_sources(unplanned)
             else:
-                spec = unplanned.extra.get(route)
                 make = unplanned.makers.get(route)
-                if make is None and spec is None:
+                spec = make() if make is not None else unplanned.extra.get(route)
+                if spec is None:
                     return None
-                spec = make() if make is not None else spec
-                assert spec is not None
                 self._pages[route] = self._kept_or_new(spec, unplanned.theme)[0]
         entry = self._pages.get(route)
         if entry is None:
@@ -565,6 +557,12 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _site_files(planner: Planner, routes: list[str], urls: Urls) -> list[Spec]:
+    """The files made of the whole site: the sitemap (of ``routes``), the feed, the data."""
+    listed = tuple(r for r in routes if r != "404.html")
+    return [_sitemap_spec(listed), _feed_spec(planner, urls), *_data_specs(planner)]
 
 
 def _sitemap_spec(routes: tuple[str, ...]) -> Spec:

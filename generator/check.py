@@ -7,7 +7,7 @@ planner needs to link footnotes to passages.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -97,16 +97,8 @@ class _Totals:
 
     @classmethod
     def of(cls, items: Iterable[_Checked]) -> _Totals:
-        spans: dict[tuple[str, str], Span] = {}
-        span_refs: dict[tuple[str, str], int] = defaultdict(int)
-        cited_refs: dict[str, int] = defaultdict(int)
-        for item in items:
-            spans.update(item.spans)
-            for key in item.spans:
-                span_refs[key] += 1
-            for sid in item.cited:
-                cited_refs[sid] += 1
-        return cls(spans, dict(span_refs), frozenset(cited_refs), dict(cited_refs))
+        """The totals of ``items``: what they add to nothing."""
+        return cls({}, {}, frozenset(), {}).patched([], list(items))
 
     def patched(self, gone: list[_Checked], new: list[_Checked]) -> _Totals:
         """These totals without what ``gone`` added and with what ``new`` adds."""

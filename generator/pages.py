@@ -87,6 +87,13 @@ def output_of(route: str) -> str:
     return route + "index.html"
 
 
+def route_of(name: str) -> str:
+    """Return the route a file is written for: the inverse of :func:`output_of`."""
+    if name == "index.html" or name.endswith("/index.html"):
+        return name[: -len("index.html")]
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class Spec:
     """A page before it is planned: its route, what it reads and how to plan it.

@@ -84,7 +84,7 @@ def input_signatures(root: Path) -> dict[str, tuple[int, int]]:
             continue  # missing, or removed while we looked: the next poll sees it
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or name.endswith(("~", ".swp")):
+            if _ignored(name):
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):  # as os.walk: no link loops
@@ -95,6 +95,11 @@ def input_signatures(root: Path) -> dict[str, tuple[int, int]]:
                 continue
             found[prefix + name] = (st.st_mtime_ns, st.st_size)
     return found
+
+
+def _ignored(name: str) -> bool:
+    """Hidden files and folders, and editors' backup and swap files, are not inputs."""
+    return name.startswith(".") or name.endswith(("~", ".swp"))
 
 
 class Preview:
@@ -206,8 +211,8 @@ class Preview:
             parts = rel.split("/")
             if parts[0] not in INPUT_FOLDERS or len(parts) < 2:
                 return None  # not a file of an input folder as we know it (a link?): look at all
-            if any(p.startswith(".") for p in parts) or rel.endswith(("~", ".swp")):
-                continue  # as input_signatures: hidden files and editors' swap files
+            if any(_ignored(part) for part in parts):
+                continue  # as input_signatures
             try:
                 st = os.stat(path)
             except OSError:  # removed: a file, or a folder of files
