@@ -17,7 +17,6 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import jinja2.runtime
@@ -176,12 +175,10 @@ class _Unplanned:
 
     planner: Planner
     theme: _Theme
-    makers: dict[str, Callable[[], Spec]]
-    """Route -> how to work out the spec of each page but the source pages."""
     sources: frozenset[str]
     """The routes of the source pages."""
-    extra: dict[str, Spec]
-    """The sitemap, the feed and the data files."""
+    extra: dict[str, Callable[[], Spec]]
+    """How to work out the spec of the sitemap, the feed and each data file."""
     settled: bool = False
     """Every page planned (once a source page was asked for): the builder's pages are current."""
 
@@ -371,7 +368,7 @@ class Builder:
         specs = planner.specs()
         quoted = render.render_each(theme.renderer, specs, jobs, _make, quoting)
         sources = planner.source_specs(quoted)
-        extra = _site_files(planner, [s.route for s in [*specs, *sources]], self.urls)
+        extra = [make() for make in _site_files(planner, self.urls).values()]
         render.render_each(theme.renderer, [*sources, *extra], jobs, _make, write)
         if staging is not None:
             for name, data in sorted(theme.assets.items()):
@@ -391,24 +388,26 @@ class Builder:
         self._reuse.next_build()
         planner = Planner(project, evidence, self.urls, self._reuse)
         theme = self._current_theme(project, planner)
-        makers = planner.spec_makers()
-        source_routes = [planner.source_route(s) for s in planner.sources]
-        extra = _site_files(planner, [*makers, *source_routes], self.urls)
-        page_count = len(makers) + len(source_routes)
+        extra = _site_files(planner, self.urls)
+        page_count = len(planner.routes()) + len(planner.source_routes())
         if self.lazy:
-            routes_of_sources = frozenset(source_routes)
-            extras = {s.route: s for s in extra}
-            self._unplanned = _Unplanned(planner, theme, makers, routes_of_sources, extras)
+            sources = self._reuse.get(
+                "source_route_set",
+                (planner.source_routes(),),
+                lambda: frozenset(planner.source_routes()),
+            )
+            self._unplanned = _Unplanned(planner, theme, sources, extra)
             return page_count, None, dict(theme.assets)
         self._unplanned = None
         kept: dict[str, _Rendered] = {}
         fresh: list[_Rendered] = []
-        specs = [make() for make in makers.values()]
+        specs = planner.specs()
         self._keep_or_plan(specs, theme, kept, fresh)
         quoting = [self._quoting(kept[spec.route]) for spec in specs]
         self._keep_or_plan(planner.source_specs(quoting), theme, kept, fresh)
         rendered = len(fresh)
-        self._keep_or_plan(extra, theme, kept, fresh)  # files, not pages: not counted
+        site_files = [make() for make in extra.values()]
+        self._keep_or_plan(site_files, theme, kept, fresh)  # files, not pages: not counted
         self._pages = kept
         planned = [entry.planned() for entry in fresh]
         bodies = render.render_all(theme.renderer, planned, self.options.jobs)
@@ -468,11 +467,12 @@ class Builder:
         Pages of routes that are gone are dropped here.
         """
         kept: dict[str, _Rendered] = {}
-        specs = [make() for make in unplanned.makers.values()]
+        specs = unplanned.planner.specs()
         self._keep_or_plan(specs, unplanned.theme, kept, [])
         quoting = [self._quoting(kept[spec.route]) for spec in specs]
         sources = unplanned.planner.source_specs(quoting)
-        self._keep_or_plan([*sources, *unplanned.extra.values()], unplanned.theme, kept, [])
+        files = [make() for make in unplanned.extra.values()]
+        self._keep_or_plan([*sources, *files], unplanned.theme, kept, [])
         self._pages = kept
         unplanned.settled = True
 
@@ -486,8 +486,8 @@ class Builder:
             if route in unplanned.sources:
                 self._plan_sources(unplanned)
             else:
-                make = unplanned.makers.get(route)
-                spec = make() if make is not None else unplanned.extra.get(route)
+                make = unplanned.extra.get(route)
+                spec = make() if make is not None else unplanned.planner.spec(route)
                 if spec is None:
                     return None
                 self._pages[route] = self._kept_or_new(spec, unplanned.theme)[0]
@@ -559,15 +559,24 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _site_files(planner: Planner, routes: list[str], urls: Urls) -> list[Spec]:
-    """The files made of the whole site: the sitemap (of ``routes``), the feed, the data."""
-    listed = tuple(r for r in routes if r != "404.html")
-    return [_sitemap_spec(listed), _feed_spec(planner, urls), *_data_specs(planner)]
+def _site_files(planner: Planner, urls: Urls) -> dict[str, Callable[[], Spec]]:
+    """How to work out the spec of each file made of the whole site: the sitemap, the feed,
+    the data (by route)."""
+    makers: dict[str, Callable[[], Spec]] = {
+        "sitemap.xml": partial(_sitemap_spec, planner),
+        "feed.xml": partial(_feed_spec, planner, urls),
+    }
+    makers.update((route, partial(_data_spec, planner, route)) for route in export.DATA_FILES)
+    return makers
 
 
-def _sitemap_spec(routes: tuple[str, ...]) -> Spec:
-    page = Page("sitemap.xml", "sitemap.xml", "", "", data={"routes": list(routes)})
-    return Spec("sitemap.xml", "sitemap.xml", (routes,), lambda: page)
+def _sitemap_spec(planner: Planner) -> Spec:
+    routes, sources = planner.routes(), planner.source_routes()
+    listed = planner.reuse.get(
+        "sitemap", (routes, sources), lambda: tuple(r for r in routes + sources if r != "404.html")
+    )
+    page = Page("sitemap.xml", "sitemap.xml", "", "", data={"routes": list(listed)})
+    return Spec("sitemap.xml", "sitemap.xml", (listed,), lambda: page)
 
 
 def _feed_spec(planner: Planner, urls: Urls) -> Spec:
@@ -597,8 +606,8 @@ def _feed_page(planner: Planner, urls: Urls) -> Page:
     return page
 
 
-def _data_specs(planner: Planner) -> list[Spec]:
-    """The data exports (see generator.export): each reads every person, event and source."""
+def _data_spec(planner: Planner, route: str) -> Spec:
+    """A data export (see generator.export): each reads every person, event and source."""
     plan = planner
     deps = (
         plan.project.site,
@@ -608,19 +617,15 @@ def _data_specs(planner: Planner) -> list[Spec]:
         tuple(plan.sources),
     )
     exporter = export.Exporter(plan)
-
-    def page(route: str, template: str, key: str, make: Any) -> Spec:
-        return Spec(
-            route, template, deps, lambda: Page(route, template, "", "", data={key: make()})
-        )
-
-    return [
-        page("data/people.json", "data.json", "records", exporter.people),
-        page("data/events.json", "data.json", "records", exporter.events),
-        page("data/sources.json", "data.json", "records", exporter.sources),
-        page("data/people.csv", "data.csv", "rows", lambda: export.people_rows(exporter.people())),
-        page("data/events.csv", "data.csv", "rows", lambda: export.event_rows(exporter.events())),
-    ]
+    make: Callable[[], object] = {
+        "data/people.json": exporter.people,
+        "data/events.json": exporter.events,
+        "data/sources.json": exporter.sources,
+        "data/people.csv": lambda: export.people_rows(exporter.people()),
+        "data/events.csv": lambda: export.event_rows(exporter.events()),
+    }[route]
+    template, key = ("data.json", "records") if route.endswith(".json") else ("data.csv", "rows")
+    return Spec(route, template, deps, lambda: Page(route, template, "", "", data={key: make()}))
 
 
 def _timestamp(day: dt.date) -> str:

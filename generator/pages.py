@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from generator.article import article_paragraphs
@@ -26,6 +26,7 @@ from generator.model import (
     Event,
     Person,
     Project,
+    Relation,
     Source,
 )
 from generator.quotes import Span, anchor_id, fold
@@ -305,9 +306,37 @@ class Reuse:
         self._now[key] = (inputs, value)
         return cast(T, value)
 
+    def sorted(self, key: object, items: tuple[T, ...], by: Callable[[T], Any]) -> list[T]:
+        """Return ``sorted(items, key=by)``, patched from last time's where items were replaced.
+
+        A save replaces one person or one source: its file is read again, while
+        the file cache hands back the very same objects for the others. A
+        replacement that sorts as the item it replaces takes its place, and the
+        order is not worked out again (a sort compares every item several times).
+        """
+        last = self._last.get(key)
+        value: list[T] | None = None
+        if last is not None:
+            before, order = cast(tuple[T, ...], last[0][0]), cast(list[T], last[1])
+            if len(before) == len(items):
+                swapped = [(a, b) for a, b in zip(before, items, strict=True) if a is not b]
+                if not swapped:
+                    value = order
+                elif len(swapped) <= _PATCH_AT_MOST and all(by(a) == by(b) for a, b in swapped):
+                    new = {id(a): b for a, b in swapped}
+                    value = [new.get(id(item), item) for item in order]
+        if value is None:
+            value = sorted(items, key=by)
+        self._now[key] = ((items,), value)
+        return value
+
     def next_build(self) -> None:
         """Keep what this build used, drop the rest."""
         self._last, self._now = self._now, {}
+
+
+_PATCH_AT_MOST = 16
+"""More items replaced than this, and :meth:`Reuse.sorted` sorts anew."""
 
 
 class Planner:
@@ -319,27 +348,17 @@ class Planner:
         self.project, self.evidence, self.urls = project, evidence, urls
         self.reuse = Reuse() if reuse is None else reuse
         people, sources = tuple(project.people.values()), tuple(project.sources.values())
-        self.events: list[Event] = self.reuse.get(
-            "events",
-            (project.events,),
-            lambda: sorted(project.events, key=lambda e: (e.date.sort_key(), e.id)),
-        )
-        self.people: list[Person] = self.reuse.get(
-            "people",
-            (people,),
-            lambda: sorted(
-                people, key=lambda p: (ROLE_ORDER.index(p.role), p.name.casefold(), p.id)
-            ),
-        )
-        self.sources: list[Source] = self.reuse.get(
-            "sources", (sources,), lambda: sorted(sources, key=lambda s: s.id)
-        )
+        self.events = self.reuse.sorted("events", project.events, _event_order)
+        self.people = self.reuse.sorted("people", people, _person_order)
+        self.sources = self.reuse.sorted("sources", sources, _source_order)
+        ids = tuple([p.id for p in self.people])
+        self.people_ids: tuple[str, ...] = self.reuse.get("people_ids", (ids,), lambda: ids)
+        """The ids of :attr:`people`, in order: the same tuple while they are the same."""
         self.as_of: PartialDate | None = evidence.newest
         self.quoted_in = self.reuse.get("quoted_in", (evidence.spans,), self._quoted_in)
-        self.inverse = self.reuse.get("inverse", (people,), self._inverse)
+        relations = tuple([p.relations for p in self.people])
+        self.inverse = self.reuse.get("inverse", (self.people_ids, relations), self._inverse)
         self.events_of = self.reuse.get("events_of", (project.events,), self._events_of)
-        self._timeline_people: list[str] | None = None
-        self._timeline_kinds: list[str] | None = None
         self._full_menu: tuple[tuple[str, str], ...] | None = None
         self._dates: dict[str, tuple[str, str]] = {}
 
@@ -349,11 +368,12 @@ class Planner:
             quoted_in[source_id].append((quote, span))
         return dict(quoted_in)  # kept for the next build: no key is added by a look-up
 
-    def _inverse(self) -> dict[str, list[tuple[Person, str, tuple[Citation, ...]]]]:
-        inverse: dict[str, list[tuple[Person, str, tuple[Citation, ...]]]] = defaultdict(list)
+    def _inverse(self) -> dict[str, list[tuple[str, Relation]]]:
+        """Person id -> (id, relation) of each relation another person has to them."""
+        inverse: dict[str, list[tuple[str, Relation]]] = defaultdict(list)
         for person in self.people:
             for r in person.relations:
-                inverse[r.person].append((person, r.inverse, r.citations))
+                inverse[r.person].append((person.id, r))
         return dict(inverse)
 
     def _events_of(self) -> dict[str, list[Event]]:
@@ -375,36 +395,68 @@ class Planner:
 
     def specs(self) -> list[Spec]:
         """Return every page but the source pages, each with the values it is planned from."""
-        return [make() for make in self.spec_makers().values()]
+        return [self._on_the_site(self._spec_of(route)) for route in self.routes()]
 
-    def spec_makers(self) -> dict[str, Callable[[], Spec]]:
-        """How to work out the spec of each page but the source pages, by route, in order.
+    def routes(self) -> tuple[str, ...]:
+        """The routes of every page but the source pages, in order.
+
+        The same tuple while the same pages exist: the preview asks on every save.
+        """
+        people, kinds = self.timeline_people(), self.timeline_kinds()
+        return self.reuse.get("routes", (self.people_ids, people, kinds), self._routes)
+
+    def _routes(self) -> tuple[str, ...]:
+        return (
+            *[f"people/{pid}/" for pid in self.people_ids],
+            "",
+            "people/",
+            "timeline/",
+            *[f"timeline/{pid}/" for pid in self.timeline_people()],
+            *[f"timeline/kind/{kind}/" for kind in self.timeline_kinds()],
+            "about/",
+            "search/",
+            "404.html",
+        )
+
+    def spec(self, route: str) -> Spec | None:
+        """The spec of the page at ``route``, or None if :meth:`routes` does not hold it.
 
         Working out a page's spec costs a few microseconds; the preview does it for
         the page the browser asks for, not for every page on every save.
         """
-        makers: dict[str, Callable[[], Spec]] = {
-            f"people/{p.id}/": partial(self._person_spec, p) for p in self.people
-        }
-        makers[""] = self._home_spec
-        makers["people/"] = lambda: Spec(
-            "people/", "people.html", (tuple(self.people),), self.people_page, ()
-        )
-        makers["timeline/"] = partial(self._timeline_spec, "timeline/", None, None)
-        for pid in self.timeline_people():
-            makers[f"timeline/{pid}/"] = partial(self._timeline_spec, f"timeline/{pid}/", pid, None)
-        for kind in self.timeline_kinds():
-            route = f"timeline/kind/{kind}/"
-            makers[route] = partial(self._timeline_spec, route, None, kind)
-        sources = tuple(self.sources)
-        makers["about/"] = lambda: Spec("about/", "about.html", (sources,), self.about_page)
-        makers["search/"] = lambda: Spec("search/", "search.html", (), self.search_page)
-        makers["404.html"] = lambda: Spec("404.html", "404.html", (), self.not_found_page)
-        return {route: partial(self._on_the_site, make) for route, make in makers.items()}
+        known = self.reuse.get("known_routes", (self.routes(),), lambda: frozenset(self.routes()))
+        return self._on_the_site(self._spec_of(route)) if route in known else None
 
-    def _on_the_site(self, make: Callable[[], Spec]) -> Spec:
+    def _spec_of(self, route: str) -> Spec:
+        """The spec of the page at ``route``, one of :meth:`routes`, before :meth:`_on_the_site`."""
+        parts = route.split("/")
+        if len(parts) == 3 and parts[0] == "people":
+            return self._person_spec(self.project.people[parts[1]])
+        if len(parts) == 3 and parts[0] == "timeline":
+            return self._timeline_spec(route, parts[1], None)
+        if len(parts) == 4 and parts[:2] == ["timeline", "kind"]:
+            return self._timeline_spec(route, None, parts[2])
+        if route == "":
+            return self._home_spec()
+        if route == "people/":
+            return Spec("people/", "people.html", (tuple(self.people),), self.people_page, ())
+        if route == "timeline/":
+            return self._timeline_spec(route, None, None)
+        if route == "about/":
+            return Spec("about/", "about.html", (tuple(self.sources),), self.about_page)
+        if route == "search/":
+            return Spec("search/", "search.html", (), self.search_page)
+        return Spec("404.html", "404.html", (), self.not_found_page)
+
+    def source_routes(self) -> tuple[str, ...]:
+        """The routes of the source pages, in order: the same tuple while the same sources exist."""
+        ids = tuple([s.id for s in self.sources])
+        return self.reuse.get(
+            "source_routes", (ids,), lambda: tuple([self.source_route(s) for s in self.sources])
+        )
+
+    def _on_the_site(self, s: Spec) -> Spec:
         """Every page shows the site's name and the date of the newest source."""
-        s = make()
         return Spec(
             s.route,
             s.template,
@@ -430,8 +482,9 @@ class Planner:
         linked, cited = self.reuse.get(
             ("person", person.id), (person, events), lambda: _links_and_sources(person, events)
         )
-        others = self._names(linked)
-        inverse = tuple(other for other, _, _ in self.inverse.get(person.id, ()))
+        inverse = tuple(self.inverse.get(person.id, ()))
+        # The names it links to, those of the people related to it among them.
+        others = self._names(linked + tuple(other for other, _ in inverse))
         sources = tuple(self.project.sources.get(sid) for sid in cited)
         overdue = (
             self.evidence.overdue_people.get(person.id, ()),
@@ -578,9 +631,9 @@ class Planner:
         own = [(r.person, r.role, r.citations) for r in person.relations]
         related = {r.person for r in person.relations}
         mirrored = [
-            (other.id, inverse, citations)
-            for other, inverse, citations in self.inverse.get(person.id, ())
-            if other.id not in related
+            (other, r.inverse, r.citations)
+            for other, r in self.inverse.get(person.id, ())
+            if other not in related
         ]
         relations = []
         for pid, label, citations in [*own, *mirrored]:
@@ -636,16 +689,20 @@ class Planner:
 
     def timeline_people(self) -> list[str]:
         """Return the ids of the people with events, in the order of the people index."""
-        if self._timeline_people is None:
-            self._timeline_people = [p.id for p in self.people if self.events_of.get(p.id)]
-        return self._timeline_people
+        return self.reuse.get(
+            "timeline_people",
+            (self.people_ids, self.events_of),
+            lambda: [pid for pid in self.people_ids if self.events_of.get(pid)],
+        )
 
     def timeline_kinds(self) -> list[str]:
         """Return the kinds of event the timeline holds, in the order of EVENT_KINDS."""
-        if self._timeline_kinds is None:
+
+        def kinds() -> list[str]:
             present = {e.kind for e in self.events}
-            self._timeline_kinds = [k for k in KIND_LABELS if k in present]
-        return self._timeline_kinds
+            return [k for k in KIND_LABELS if k in present]
+
+        return self.reuse.get("timeline_kinds", (self.events,), kinds)
 
     def timeline_page(self, person: str | None = None, kind: str | None = None) -> Page:
         """Plan the timeline, whole or filtered to one person's or one kind's events.
@@ -753,6 +810,19 @@ class Planner:
 
     def not_found_page(self) -> Page:
         return Page("404.html", "404.html", "Page not found", self.project.site.description)
+
+
+def _event_order(event: Event) -> tuple[object, ...]:
+    return (event.date.sort_key(), event.id)
+
+
+def _person_order(person: Person) -> tuple[object, ...]:
+    """The people index's order: by role, then by name."""
+    return (ROLE_ORDER.index(person.role), person.name.casefold(), person.id)
+
+
+def _source_order(source: Source) -> str:
+    return source.id
 
 
 def _links_and_sources(
