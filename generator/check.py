@@ -149,29 +149,74 @@ class Checked:
 
     def __init__(self) -> None:
         self._ids: tuple[frozenset[str], frozenset[str]] | None = None
+        self._items: tuple[tuple[Person, ...], tuple[Event, ...]] = ((), ())
+        """The people and events of the last verify, in order."""
         self._last: dict[object, _Checked] = {}
         self._found: dict[object, _Checked] = {}
         self._hidden: dict[str, _Hidden] = {}
         self._same_sources = False
         self._totals: _Totals | None = None
         self._sources: tuple[dict[str, Source], _SourcesChecked] | None = None
+        self._duplicates: tuple[tuple[Event, ...], list[Diagnostic]] | None = None
 
     def start(self, project: Project) -> _Totals | None:
         """Begin a verify: what the last one found may be taken, what this one finds is kept.
 
         Return the last verify's totals if this one may patch them: the same people
         and sources exist, no source changed, and nothing was wrong last time.
+        Called after :meth:`sources`, which tells whether the sources are the same.
         """
-        ids = (frozenset(project.people), frozenset(project.sources))
-        same = ids == self._ids
+        last = self._ids
+        same = (
+            last is not None
+            and project.people.keys() == last[0]
+            and (self._same_sources or project.sources.keys() == last[1])
+        )
+        if not same:
+            self._ids = (frozenset(project.people), frozenset(project.sources))
         self._last, self._found = (self._found if same else {}), {}
-        self._ids = ids
         totals, self._totals = self._totals, None
         return totals if same and self._same_sources else None
 
-    def finish(self, found: dict[object, _Checked], totals: _Totals | None) -> None:
+    def finish(
+        self, found: dict[object, _Checked], totals: _Totals | None, project: Project
+    ) -> None:
         """End a verify: keep what it found of each item, and its totals if all was well."""
         self._found, self._totals = found, totals
+        self._items = (tuple(project.people.values()), project.events)
+
+    def replaced(
+        self, project: Project
+    ) -> tuple[list[tuple[object, Person | Event]], list[object]] | None:
+        """The people and events that replace one of the last verify (key, item), and the keys
+        of those they replace; None if any was added, removed or moved.
+
+        The file cache hands back the very same objects for the files that did not
+        change, so a save compares them, and checks only the others.
+        """
+        people, events = tuple(project.people.values()), project.events
+        last_people, last_events = self._items
+        if len(people) != len(last_people) or len(events) != len(last_events):
+            return None
+        new: list[tuple[object, Person | Event]] = []
+        old: list[object] = []
+        for a, b in zip(last_people, people, strict=True):
+            if a is not b:
+                if a.id != b.id:
+                    return None
+                new.append((b.id, b))
+                old.append(a.id)
+        for e, f in zip(last_events, events, strict=True):
+            if e is not f:
+                new.append((("event", id(f)), f))
+                old.append(("event", id(e)))
+        return new, old
+
+    def duplicate_events(self, events: tuple[Event, ...]) -> list[Diagnostic]:
+        """:func:`_duplicate_events`, found again only if the events changed."""
+        if self._duplicates is None or self._duplicates[0] != events:
+            self._duplicates = (events, _duplicate_events(events))
+        return self._duplicates[1]
 
     def get(self, key: object, item: Person | Event, sources: dict[str, Source]) -> _Checked | None:
         found = self._last.get(key)
@@ -247,6 +292,8 @@ def verify(
     diagnostics.extend(found_hidden)
     spans: dict[tuple[str, str], Span] = {}
     cited: set[str] = set()
+    totals = checked.start(project)
+    known = {} if totals is None else totals.spans
 
     def find(c: Citation, found: list[Diagnostic]) -> tuple[str, str] | None:
         """Check one citation; return its key if its quote stands where it may be cited."""
@@ -262,7 +309,9 @@ def verify(
             return None
         key = (c.source, fold(c.quote))
         if key not in spans:
-            span = _find(c, texts[c.source], hidden[c.source], project.sources[c.source], found)
+            span = known.get(key) or _find(
+                c, texts[c.source], hidden[c.source], project.sources[c.source], found
+            )
             if span is None:
                 return None
             spans[key] = span
@@ -288,29 +337,24 @@ def verify(
             frozenset(cites),
         )
 
+    duplicates = checked.duplicate_events(project.events)
+    replaced = None if totals is None else checked.replaced(project)
+    if totals is not None and replaced is not None:
+        # Patch the last verify's totals with what changed, if nothing is wrong now either.
+        new, old = replaced
+        fresh = [(key, examine(item)) for key, item in new]
+        if not duplicates and not any(found.diagnostics for _, found in fresh):
+            last = checked.last_found()
+            kept = dict(last)
+            for key in old:
+                del kept[key]
+            kept.update(fresh)
+            totals = totals.patched([last[key] for key in old], [found for _, found in fresh])
+            checked.finish(kept, totals, project)
+            return Evidence(totals.spans, hidden, totals.cited, newest)
+    spans.clear()
     items: list[tuple[object, Person | Event]] = [*project.people.items()]
     items += [(("event", id(event)), event) for event in project.events]
-    duplicates = _duplicate_events(project.events)
-    totals = checked.start(project)
-    if totals is not None:
-        # Patch the last verify's totals with what changed, if nothing is wrong now either.
-        kept: dict[object, _Checked] = {}
-        changed: list[tuple[object, Person | Event]] = []
-        for key, item in items:
-            last = checked.get(key, item, project.sources)
-            if last is None:
-                changed.append((key, item))
-            else:
-                kept[key] = last
-        gone = [last for key, last in checked.last_found().items() if key not in kept]
-        spans.update(totals.spans)
-        fresh = [(key, examine(item)) for key, item in changed]
-        if not duplicates and not any(found.diagnostics for _, found in fresh):
-            kept.update(fresh)
-            totals = totals.patched(gone, [found for _, found in fresh])
-            checked.finish(kept, totals)
-            return Evidence(totals.spans, hidden, totals.cited, newest)
-        spans.clear()
     found_all: dict[object, _Checked] = {}
     troubled = bool(duplicates)
     for key, item in items:
@@ -323,7 +367,7 @@ def verify(
     diagnostics.extend(duplicates)
     # A verify told of nothing that is wrong keeps its totals for the next to patch.
     keep = keep_totals and not troubled
-    checked.finish(found_all, _Totals.of(found_all.values()) if keep else None)
+    checked.finish(found_all, _Totals.of(found_all.values()) if keep else None, project)
     return Evidence(spans, hidden, frozenset(cited), newest)
 
 

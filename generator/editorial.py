@@ -85,7 +85,6 @@ def review(
                 *conflicts(project, texts, index, folded),
             ]
         diagnostics.extend(acknowledge(project, findings, () if thorough else SLOW_CHECKS))
-    diagnostics.extend(summary_sentences(project))
     events: dict[str, str] = {}
     people: dict[str, list[str]] = defaultdict(list)
     for _, key, note in stale:
@@ -684,45 +683,6 @@ def _quotes(citation: Citation, statement: Statement) -> bool:
 
 
 # Coverage ------------------------------------------------------------------
-
-_SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*\\s+(?=["\u201c]?[A-Z])')
-_ABBREVIATION = re.compile(
-    r"\b(?:[A-Z]|c|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-    r"|Gen|Col|Lt|Sgt|Prof|Rep|Sen|Gov)$"
-)
-
-
-def sentences(text: str) -> list[str]:
-    """Split our own prose into sentences; initials and common abbreviations do not end one."""
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text[start : m.start()]):
-            continue
-        out.append(text[start : m.end()].strip())
-        start = m.end()
-    rest = text[start:].strip()
-    return [*out, rest] if rest else out
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _sentence_count(text: str) -> int:
-    """len(sentences(text)), memoised: the preview asks for every summary on each save."""
-    return len(sentences(text))
-
-
-def summary_sentences(project: Project) -> Iterator[Diagnostic]:
-    """Every sentence of a summary carries its own citations: one sentence per item."""
-    for person in project.people.values():
-        for claim in person.summary:
-            count = _sentence_count(claim.text)
-            if count > 1:
-                yield Diagnostic(
-                    claim.where.path,
-                    claim.where.line,
-                    f"a summary item of {count} sentences: the notes stand only after the last,"
-                    " so the others read as uncited",
-                    "give each sentence its own item with its own cite",
-                )
 
 
 def source_coverage(project: Project, cited: Collection[str]) -> Iterator[Finding]:

@@ -325,15 +325,14 @@ def _keyed_folder(
         kept, stale = last
         if not stale:
             return kept.result
-        values = dict(kept.values)
+        values, patched = dict(kept.values), dict(kept.result)
         for path in stale:
             found: list[Diagnostic] = []
             value = read_one(path, found)
             if found or value is None or value.id != kept.values[path].id:
                 break  # read the folder again, as below, to report it in order
-            values[path] = value
+            values[path] = patched[value.id] = value  # the same id: in the same place
         else:
-            patched = {value.id: value for value in values.values()}
             cache.remember(folder, _FolderRead(listing, values, patched))
             return patched
     result: dict[str, Source | Person] = {}
@@ -759,6 +758,25 @@ def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | No
     return yamlsafe.read_text(path, folders.rel(path), r.diagnostics)
 
 
+_SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*\\s+(?=["\u201c]?[A-Z])')
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|c|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Gen|Col|Lt|Sgt|Prof|Rep|Sen|Gov)$"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split our own prose into sentences; initials and common abbreviations do not end one."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : m.start()]):
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    rest = text[start:].strip()
+    return [*out, rest] if rest else out
+
+
 def _person(r: _Reader, node: Node) -> Person | None:
     m = r.mapping(
         node,
@@ -770,6 +788,16 @@ def _person(r: _Reader, node: Node) -> Person | None:
         return None
     person_id, name, role = r.file_id(), r.text(m, "name"), r.choice(m, "role", ROLES)
     summary = r.claims(m, "summary", required=True)
+    for claim in summary:
+        # Every sentence of a summary carries its own notes: one sentence per item.
+        count = len(sentences(claim.text))
+        if count > 1:
+            r.error(
+                claim.where.line,
+                f"a summary item of {count} sentences: the notes stand only after the last,"
+                " so the others read as uncited",
+                "give each sentence its own item with its own cite",
+            )
     spellings = []
     for item in r.items(m, "spellings"):
         s = r.mapping(item, "a spelling", ("text", "cite"))

@@ -450,9 +450,10 @@ class Planner:
 
     def source_routes(self) -> tuple[str, ...]:
         """The routes of the source pages, in order: the same tuple while the same sources exist."""
-        ids = tuple([s.id for s in self.sources])
         return self.reuse.get(
-            "source_routes", (ids,), lambda: tuple([self.source_route(s) for s in self.sources])
+            "source_routes",
+            (self.sources,),
+            lambda: tuple([self.source_route(s) for s in self.sources]),
         )
 
     def _on_the_site(self, s: Spec) -> Spec:

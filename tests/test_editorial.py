@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO, run
 
 from generator.cli import github_annotations
-from generator.editorial import _birth_window, sentences, transliteration_key, within_edits
+from generator.editorial import _birth_window, transliteration_key, within_edits
 from generator.errors import Diagnostic
 
 
@@ -282,32 +282,6 @@ def test_outlet_and_date_conflicts(fixture_site, capsys) -> None:
 
 
 # Coverage ---------------------------------------------------------------------
-
-
-def test_sentences_ignore_initials_and_abbreviations() -> None:
-    assert sentences("He was taken on Oct. 7 by U.S. allies. Then he spoke.") == [
-        "He was taken on Oct. 7 by U.S. allies.",
-        "Then he spoke.",
-    ]
-    assert sentences("One sentence (c. 2025).") == ["One sentence (c. 2025)."]
-
-
-def test_summary_item_of_two_sentences_is_an_error(fixture_site, capsys) -> None:
-    assert about(findings(fixture_site, capsys), "summary item") == []
-    edit(
-        fixture_site / "content/people/lev-sample.yaml",
-        "his sister's release.",
-        "his sister's release. He lives in Example City.",
-    )
-    assert about(findings(fixture_site, capsys), "summary item") == [
-        (
-            "content/people/lev-sample.yaml",
-            4,
-            "error",
-            "a summary item of 2 sentences: the notes stand only after the last, so the"
-            " others read as uncited",
-        )
-    ]
 
 
 def test_source_coverage_warnings(fixture_site, capsys) -> None:

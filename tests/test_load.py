@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from generator.load import ProjectPaths, _Folders, _stem
+from generator.load import ProjectPaths, _Folders, _stem, sentences
 
 PERSON = "content/people/dana-example.yaml"
 EVENTS = "content/events/2023.yaml"
@@ -62,6 +62,14 @@ CASES = [
         ["unknown person 'lev'"],
     ),
     (SOURCE, 'date: "2024-03"', 'date: "2024-3"', 5, ["bad date in 'date'"]),
+    # a summary item of two sentences: the first would read as uncited
+    (
+        "content/people/lev-sample.yaml",
+        "his sister's release.",
+        "his sister's release. He lives in Example City.",
+        4,
+        ["a summary item of 2 sentences: the notes stand only after the last"],
+    ),
     (
         SOURCE,
         "seed: herald.txt",
@@ -139,3 +147,11 @@ def test_folders_agree_with_pathlib(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["a.yaml", "a.b.yml", ".yaml", "..yaml", "a.", "a", ".a.yaml"])
 def test_stem_is_pathlibs(name: str) -> None:
     assert _stem(name) == Path(name).stem
+
+
+def test_sentences_ignore_initials_and_abbreviations() -> None:
+    assert sentences("He was taken on Oct. 7 by U.S. allies. Then he spoke.") == [
+        "He was taken on Oct. 7 by U.S. allies.",
+        "Then he spoke.",
+    ]
+    assert sentences("One sentence (c. 2025).") == ["One sentence (c. 2025)."]
