@@ -300,11 +300,17 @@ class Reuse:
         self._now: dict[object, tuple[tuple[object, ...], object]] = {}
 
     def get(self, key: object, inputs: tuple[object, ...], work: Callable[[], T]) -> T:
-        """Return ``work()``, or what it returned last time for ``key`` from equal ``inputs``."""
-        last = self._last.get(key)
-        value = last[1] if last is not None and last[0] == inputs else work()
+        """Return ``work()``, or what it returned for ``key`` from equal ``inputs`` in this
+        build or the last one (a value asked for by every page is worked out once)."""
+        known = self._now.get(key) or self._last.get(key)
+        if known is not None and known[0] == inputs:
+            # Kept with these inputs: the next build may hand the very same ones, and
+            # objects compare fastest with themselves.
+            self._now[key] = (inputs, known[1])
+            return cast(T, known[1])
+        value = work()
         self._now[key] = (inputs, value)
-        return cast(T, value)
+        return value
 
     def sorted(self, key: object, items: tuple[T, ...], by: Callable[[T], Any]) -> list[T]:
         """Return ``sorted(items, key=by)``, patched from last time's where items were replaced.

@@ -47,3 +47,19 @@ def test_sorted_keeps_the_same_list_while_nothing_changed() -> None:
     a, b = Item("Avi", "a"), Item("Ben", "b")
     first, second = sort_in_builds((b, a), (b, a))
     assert second is first
+
+
+def test_get_works_a_value_out_once_per_build_and_keeps_it_for_the_next() -> None:
+    reuse, calls = Reuse(), []
+
+    def work() -> str:
+        calls.append(1)
+        return "value"
+
+    for _ in range(3):  # three builds, each asking three times
+        reuse.next_build()
+        assert [reuse.get("k", (1,), work) for _ in range(3)] == ["value"] * 3
+    assert len(calls) == 1
+    reuse.next_build()
+    assert reuse.get("k", (2,), work) == "value"  # other inputs: worked out again
+    assert len(calls) == 2
