@@ -78,7 +78,8 @@ def review(
                 sid: _visible(s.text, evidence.hidden.get(sid, ()))
                 for sid, s in project.sources.items()
             }
-            index, folded = word_index(texts), _Folded(texts)
+            names = {t for p in project.people.values() for t in _TOKEN.findall(_names(p))}
+            index, folded = word_index(texts, names), _Folded(texts)
             findings += [
                 *spellings(project, texts, index),
                 *unattested_names(project, index, folded),
@@ -198,24 +199,38 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 """Runs of letters (as in _WORD) and runs of digits: names are looked up by these."""
 
 
-def word_index(texts: dict[str, str]) -> dict[str, set[str]]:
-    """Map each word or number to the sources it stands in.
+def word_index(texts: dict[str, str], names: Collection[str]) -> dict[str, set[str]]:
+    """Map each capitalised word, and each token of ``names``, to the sources it stands in.
 
     The checks look a name up here first, so that their cost grows with the
-    sources that mention a person, not with every source times every person.
+    sources that mention a person, not with every source times every person;
+    the spelling check reads every capitalised word. The other words (most of
+    an article) are left out: indexing them cost more than the rest of the check.
     """
     index: dict[str, set[str]] = defaultdict(set)
-    tokens_of: dict[str, list[str]] = {}  # the texts share most of their words
+    tokens_of: dict[str, list[str]] = {}  # chunk -> the tokens indexed, for chunks that have any
+    seen: set[str] = set()
     for sid, text in texts.items():
+        # Tokens hold no white space: split on it first, in C. The texts share most of
+        # their words, so each chunk is looked at once, and set operations pick the
+        # chunks that hold a token to index.
+        chunks = set(text.split())
+        for chunk in chunks - seen:
+            found = [t for t in _TOKEN.findall(chunk) if t[:1].isupper() or t in names]
+            if found:
+                tokens_of[chunk] = found
+        seen |= chunks
         tokens: set[str] = set()
-        for chunk in set(text.split()):  # tokens hold no white space: split on it first, in C
-            found = tokens_of.get(chunk)
-            if found is None:
-                found = tokens_of[chunk] = _TOKEN.findall(chunk)
-            tokens.update(found)
+        for chunk in chunks & tokens_of.keys():
+            tokens.update(tokens_of[chunk])
         for token in tokens:
             index[token].add(sid)
     return index
+
+
+def _names(person: Person) -> str:
+    """The person's name and listed spellings, one per line."""
+    return "\n".join([person.name, *(s.text for s in person.spellings)])
 
 
 def _looks_like(

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO, run
 
 from generator.cli import github_annotations
-from generator.editorial import _birth_window, transliteration_key, within_edits
+from generator.editorial import _birth_window, transliteration_key, within_edits, word_index
 from generator.errors import Diagnostic
 
 
@@ -399,3 +399,21 @@ def test_site_level_acknowledgement_covers_every_source(fixture_site, capsys) ->
     assert [i["message"] for i in items] == [
         "source 'herald' has no URL: readers cannot open the original"
     ]
+
+
+def test_word_index_holds_capitalised_words_and_the_tokens_of_names() -> None:
+    texts = {
+        "a": "Abu Marzouk told RIA Novosti, al-Sayed said: 27 days.",
+        "b": "abu marzouk spoke; Marzouk again.\nNothing on al days",
+    }
+    index = word_index(texts, {"al", "Sayed", "27"})
+    assert index == {
+        "Abu": {"a"},
+        "Marzouk": {"a", "b"},
+        "RIA": {"a"},
+        "Novosti": {"a"},
+        "Sayed": {"a"},
+        "al": {"a", "b"},
+        "27": {"a"},
+        "Nothing": {"b"},
+    }
