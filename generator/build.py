@@ -368,8 +368,8 @@ class Builder:
         specs = planner.specs()
         quoted = render.render_each(theme.renderer, specs, jobs, _make, quoting)
         sources = planner.source_specs(quoted)
-        extra = [make() for make in _site_files(planner, self.urls).values()]
-        render.render_each(theme.renderer, [*sources, *extra], jobs, _make, write)
+        site_files = [make() for make in _site_files(planner, self.urls).values()]
+        render.render_each(theme.renderer, [*sources, *site_files], jobs, _make, write)
         if staging is not None:
             for name, data in sorted(theme.assets.items()):
                 staging.write(name, data)
@@ -471,8 +471,8 @@ class Builder:
         self._keep_or_plan(specs, unplanned.theme, kept, [])
         quoting = [self._quoting(kept[spec.route]) for spec in specs]
         sources = unplanned.planner.source_specs(quoting)
-        files = [make() for make in unplanned.extra.values()]
-        self._keep_or_plan([*sources, *files], unplanned.theme, kept, [])
+        site_files = [make() for make in unplanned.extra.values()]
+        self._keep_or_plan([*sources, *site_files], unplanned.theme, kept, [])
         self._pages = kept
         unplanned.settled = True
 

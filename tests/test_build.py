@@ -168,6 +168,30 @@ def test_the_preview_serves_what_a_full_build_makes_after_each_edit(
             assert builder.file("people/yelena/index.html") == expected["people/yelena/index.html"]
 
 
+def test_the_preview_serves_no_file_that_a_full_build_does_not_make(real_copy: Path) -> None:
+    folder = real_copy / "content/people"
+    people = sorted(p.stem for p in folder.glob("*.yaml"))
+    # Someone no event names: a profile, and no timeline of their own.
+    (folder / "no-events.yaml").write_bytes((folder / f"{people[0]}.yaml").read_bytes())
+    expected = _files(Options(real_copy))
+    assert "people/no-events/index.html" in expected
+    builder = Builder(Options(real_copy), lazy=True)
+    builder.build(thorough=False)
+    for name in [
+        "timeline/no-events/index.html",
+        "timeline/kind/index.html",
+        "timeline/kind/no-such-kind/index.html",
+        "people/no-one/index.html",
+        f"people/{people[0]}/more/index.html",
+        "people/index.html/index.html",
+        "sources/no-such-source/index.html",
+        "data/no-such.json",
+        "index.htm",
+    ]:
+        assert name not in expected
+        assert builder.file(name) is None, name
+
+
 def test_a_build_told_what_changed_looks_at_nothing_else(real_copy: Path) -> None:
     builder = Builder(Options(real_copy))
     before = builder.build().files
