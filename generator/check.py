@@ -366,9 +366,14 @@ def verify(
         cited.update(found.cited)
     diagnostics.extend(duplicates)
     # A verify told of nothing that is wrong keeps its totals for the next to patch.
-    keep = keep_totals and not troubled
-    checked.finish(found_all, _Totals.of(found_all.values()) if keep else None, project)
-    return Evidence(spans, hidden, frozenset(cited), newest)
+    if not keep_totals or troubled:
+        checked.finish(found_all, None, project)
+        return Evidence(spans, hidden, frozenset(cited), newest)
+    totals = _Totals.of(found_all.values())
+    checked.finish(found_all, totals, project)
+    # The totals' own dict: the next verify hands it on patched, or as it is, and the
+    # planner tells an unchanged one by identity rather than by comparing it whole.
+    return Evidence(totals.spans, hidden, totals.cited, newest)
 
 
 def _duplicate_events(events: Iterable[Event]) -> list[Diagnostic]:
