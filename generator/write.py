@@ -92,14 +92,18 @@ class Staging:
         _remove_leftovers(parent, target.name)
         self.path = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
         (self.path / MARKER).write_bytes(_MARKER_TEXT)
-        self._made: set[Path] = {self.path}
+        self._root = str(self.path)
+        self._made: set[str] = {self._root}
 
     def write(self, name: str, data: bytes) -> None:
-        path = self.path.joinpath(*_safe_relpath(name).parts)
-        if path.parent not in self._made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(path.parent)
-        path.write_bytes(data)
+        # Plain strings: a build writes thousands of files, and a Path costs a parse each.
+        parts = _safe_relpath(name).parts
+        folder = os.path.join(self._root, *parts[:-1])
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            self._made.add(folder)
+        with open(os.path.join(folder, parts[-1]), "wb") as file:
+            file.write(data)
 
     def commit(self) -> None:
         """Swap the written folder in for ``target``; the previous site goes in one move."""
