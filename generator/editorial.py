@@ -399,13 +399,18 @@ def stale_announcements(
             f"event:{event.id}",
             note[:1].upper() + note[1:],
         )
-    for pid, person in sorted(project.people.items()):
-        c = person.captivity
-        if c is None or c.release_announced is None or c.released is not None:
+    # The few people whose release was announced and not reported, in order of id.
+    announced = [
+        (pid, person, c, c.release_announced)
+        for pid, person in project.people.items()
+        if (c := person.captivity) is not None
+        and c.release_announced is not None
+        and c.released is None
+    ]
+    for pid, person, c, release in sorted(announced, key=lambda item: item[0]):
+        if release.last_day() >= reference:
             continue
-        if c.release_announced.last_day() >= reference:
-            continue
-        when = c.release_announced.label()
+        when = release.label()
         yield (
             Finding(
                 "stale",

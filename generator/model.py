@@ -245,7 +245,12 @@ class Project:
     events: tuple[Event, ...]
 
     def without_drafts(self) -> Project:
-        """Return the project as published: without the people and events marked as drafts."""
+        """Return the project as published: without the people and events marked as drafts.
+
+        With no drafts, the project itself (the preview asks on every save).
+        """
+        if not any(p.draft for p in self.people.values()) and not any(e.draft for e in self.events):
+            return self
         people = {pid: p for pid, p in self.people.items() if not p.draft}
         events = tuple(e for e in self.events if not e.draft)
         return Project(self.site, self.sources, people, events)
