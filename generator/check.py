@@ -204,12 +204,12 @@ class Checked:
             if a is not b:
                 if a.id != b.id:
                     return None
-                new.append((b.id, b))
-                old.append(a.id)
+                new.append((_key(b), b))
+                old.append(_key(a))
         for e, f in zip(last_events, events, strict=True):
             if e is not f:
-                new.append((("event", id(f)), f))
-                old.append(("event", id(e)))
+                new.append((_key(f), f))
+                old.append(_key(e))
         return new, old
 
     def duplicate_events(self, events: tuple[Event, ...]) -> list[Diagnostic]:
@@ -243,9 +243,10 @@ class Checked:
         source changed) give the very same answer.
         """
         # The very same sources dict as at the last verify: no source changed since.
-        self._same_sources = self._sources is not None and self._sources[0] is sources
-        if self._sources is not None and self._sources[0] is sources:
-            return self._sources[1]
+        last = self._sources
+        self._same_sources = last is not None and last[0] is sources
+        if last is not None and self._same_sources:
+            return last[1]
         known = {} if folded is None else folded
         texts = {sid: known.get(s.text) or SourceText(s.text) for sid, s in sources.items()}
         if folded is not None:
@@ -353,11 +354,11 @@ def verify(
             checked.finish(kept, totals, project)
             return Evidence(totals.spans, hidden, totals.cited, newest)
     spans.clear()
-    items: list[tuple[object, Person | Event]] = [*project.people.items()]
-    items += [(("event", id(event)), event) for event in project.events]
+    items: list[Person | Event] = [*project.people.values(), *project.events]
     found_all: dict[object, _Checked] = {}
     troubled = bool(duplicates)
-    for key, item in items:
+    for item in items:
+        key = _key(item)
         found = checked.get(key, item, project.sources) or examine(item)
         found_all[key] = found
         diagnostics.extend(found.diagnostics)
@@ -374,6 +375,12 @@ def verify(
     # The totals' own dict: the next verify hands it on patched, or as it is, and the
     # planner tells an unchanged one by identity rather than by comparing it whole.
     return Evidence(totals.spans, hidden, totals.cited, newest)
+
+
+def _key(item: Person | Event) -> object:
+    """What verify files its finding of an item under: a person's id, or the event itself
+    (two events may share an id, which is an error verify reports)."""
+    return item.id if isinstance(item, Person) else ("event", id(item))
 
 
 def _duplicate_events(events: Iterable[Event]) -> list[Diagnostic]:

@@ -78,7 +78,9 @@ def review(
                 sid: _visible(s.text, evidence.hidden.get(sid, ()))
                 for sid, s in project.sources.items()
             }
-            names = {t for p in project.people.values() for t in _TOKEN.findall(_names(p))}
+            names = {
+                t for p in project.people.values() for n in _printed(p) for t in _TOKEN.findall(n)
+            }
             index, folded = word_index(texts, names), _Folded(texts)
             findings += [
                 *spellings(project, texts, index),
@@ -228,9 +230,9 @@ def word_index(texts: dict[str, str], names: Collection[str]) -> dict[str, set[s
     return index
 
 
-def _names(person: Person) -> str:
-    """The person's name and listed spellings, one per line."""
-    return "\n".join([person.name, *(s.text for s in person.spellings)])
+def _printed(person: Person) -> list[str]:
+    """The person's name and listed spellings: what the sources may print."""
+    return [person.name, *(s.text for s in person.spellings)]
 
 
 def _looks_like(
@@ -327,7 +329,7 @@ class _Folded(dict[str, str]):
 def _mentioning(person: Person, index: dict[str, set[str]], folded: _Folded) -> set[str]:
     """The sources in which the person's name or a listed spelling stands."""
     found: set[str] = set()
-    for name in [person.name, *(s.text for s in person.spellings)]:
+    for name in _printed(person):
         needle = fold(name)
         for sid in _sources_with(_TOKEN.findall(name), index) - found:
             if needle in folded[sid]:
@@ -474,7 +476,7 @@ class Statement:
 
 def _surnames(person: Person) -> set[str]:
     """The words a source refers to a person by: the last word of each spelling."""
-    words = {_WORD.findall(s)[-1] for s in [person.name, *(x.text for x in person.spellings)]}
+    words = {_WORD.findall(s)[-1] for s in _printed(person)}
     return {w for w in words if len(w) >= 4}
 
 
@@ -498,7 +500,7 @@ class _Namesakes:
         prefixes: dict[str, set[str]] = defaultdict(set)
         own: dict[str, set[str]] = defaultdict(set)
         for pid, person in project.people.items():
-            for text in [person.name, *(s.text for s in person.spellings)]:
+            for text in _printed(person):
                 words = _WORD.findall(text)
                 if len(words) > 1 and text.endswith(words[-1]):
                     prefixes[words[-1]].add(text[: -len(words[-1])])

@@ -94,8 +94,14 @@ def yaml_files(folder: Path) -> list[str]:
             for e in entries
             if os.path.splitext(e.name)[1] in (".yaml", ".yml") and _maybe_file(e)
         ]
-    prefix = os.path.join(folder, "")
+    prefix = _prefix(folder)
     return [prefix + name for name in sorted(names)]
+
+
+def _prefix(folder: str | Path) -> str:
+    """The folder's path with a separator at the end: what each of its listed files starts with,
+    and what the file cache keeps a folder's listing and last read under."""
+    return os.path.join(folder, "")
 
 
 def _maybe_file(entry: os.DirEntry[str]) -> bool:
@@ -177,7 +183,7 @@ class FileCache:
 
         A changed file that was listed and is still a file leaves the listing as it was.
         """
-        prefix = os.path.join(folder, "")
+        prefix = _prefix(folder)
         listed = self._listings.get(prefix)
         names = self._listed.get(prefix, set())
         changed = self.changed
@@ -214,7 +220,7 @@ class FileCache:
         last read was clean: then the files to read again are those that read a
         changed file, and a save costs them, not a look at every file.
         """
-        last = self._folders.get(os.path.join(folder, ""))
+        last = self._folders.get(_prefix(folder))
         if self.changed is None or last is None or last.listing is not listing:
             return None
         stale = {path for p in self.changed for path in self._readers.get(p, ())}
@@ -223,9 +229,9 @@ class FileCache:
     def remember(self, folder: Path, read: _FolderRead | None) -> None:
         """Keep what a clean read of ``folder`` made (None: it was not clean)."""
         if read is None:
-            self._folders.pop(os.path.join(folder, ""), None)
+            self._folders.pop(_prefix(folder), None)
         else:
-            self._folders[os.path.join(folder, "")] = read
+            self._folders[_prefix(folder)] = read
 
     def sources(self) -> list[Source]:
         return [e.value for e in self._entries.values() if isinstance(e.value, Source)]
@@ -278,7 +284,6 @@ def load_project(
                 "add the site's title, description, language, intro and about",
             )
         )
-    listing = yaml_files if cache is None else cache.yaml_files
     sources = cast(
         dict[str, Source],
         _keyed_folder(
@@ -295,11 +300,17 @@ def load_project(
         _keyed_folder(paths.content / "people", "person", _person, folders, diagnostics, cache),
     )
     events: list[Event] = []
-    for path in listing(paths.content / "events"):
+    for path in _listing(paths.content / "events", cache):
         events.extend(_with_reader(folders, path, diagnostics, _events, cache) or ())
     if site is None:
         return None
     return Project(site, sources, people, tuple(events))
+
+
+def _listing(folder: Path, cache: FileCache | None) -> list[str]:
+    """The case files of ``folder``: through the cache, which lists a folder again only when
+    a file may have come or gone, if there is one."""
+    return yaml_files(folder) if cache is None else cache.yaml_files(folder)
 
 
 def _keyed_folder(
@@ -319,7 +330,7 @@ def _keyed_folder(
     def read_one(path: str, found: list[Diagnostic]) -> Source | Person | None:
         return cast(Source | Person | None, _with_reader(folders, path, found, read, cache))
 
-    listing = yaml_files(folder) if cache is None else cache.yaml_files(folder)
+    listing = _listing(folder, cache)
     last = cache.last_read(folder, listing) if cache is not None else None
     if cache is not None and last is not None:
         kept, stale = last
