@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.pickled import by_fields
+
 Part = Literal["early", "mid", "late"]
 Precision = Literal["day", "month", "year", "decade"]
 
@@ -39,6 +41,7 @@ _PART_FRACTION = {None: 0.0, "early": 0.0, "mid": 1 / 3, "late": 2 / 3}
 DATE_FORMS = "2023-10-07, 2023-11, 2023, 1990s, optionally after 'early', 'mid', 'late' or 'c.'"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to some precision."""

@@ -12,9 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.pickled import by_fields
+
 Severity = Literal["error", "warning"]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem found in the project's inputs."""

@@ -42,6 +42,7 @@ from generator.model import (
     Spelling,
     Where,
 )
+from generator.pickled import by_fields
 from generator.yamlsafe import Mapping, Node, Scalar, Sequence
 
 T = TypeVar("T")
@@ -136,6 +137,7 @@ class _FolderRead:
     """Id -> the same, as load_project returns it."""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class _Entry:
     inputs: tuple[tuple[str, Signature], ...]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from generator.dates import PartialDate
+from generator.pickled import by_fields
 
 Role = Literal["hostage", "relative", "official", "other"]
 ROLES: tuple[Role, ...] = ("hostage", "relative", "official", "other")
@@ -61,6 +62,7 @@ class Where(NamedTuple):
     line: int
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A verbatim passage of a source that supports a claim."""
@@ -72,6 +74,7 @@ class Citation:
     where: Where
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Acknowledgement:
     """An editorial warning the editors have seen and accept, with their reason."""
@@ -84,6 +87,7 @@ class Acknowledgement:
     where: Where
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One sentence of ours, with the passages that support it."""
@@ -96,6 +100,7 @@ class Claim:
     """For facts: what the claim is about (see FACT_KINDS)."""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Disagreement:
     """Sources that disagree on one point, each side cited."""
@@ -106,6 +111,7 @@ class Disagreement:
     where: Where
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Spelling:
     """A spelling of a name as it occurs in the sources."""
@@ -115,6 +121,7 @@ class Spelling:
     where: Where
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Relation:
     """How another person is related to this one."""
@@ -129,6 +136,7 @@ class Relation:
     where: Where
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Captivity:
     """When and where a person was taken, and what is known of a release."""
@@ -143,6 +151,7 @@ class Captivity:
     where: Where
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person of the story: a hostage, a relative, an official."""
@@ -162,6 +171,7 @@ class Person:
     acknowledged: tuple[Acknowledgement, ...] = ()
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """An entry of the timeline."""
@@ -182,6 +192,7 @@ class Event:
     """Left out of the published site unless drafts are asked for."""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Published:
     """When a source was published and how we know."""
@@ -194,6 +205,7 @@ class Published:
     """Line of ``basis`` in the source's file."""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Hidden:
     """A passage of a seed that is not the article (an ad line, a sign-up form)."""
@@ -203,6 +215,7 @@ class Hidden:
     where: Where
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     """A news article, as received in ``seeds/``, and what is known about it."""
@@ -223,6 +236,7 @@ class Source:
     acknowledged: tuple[Acknowledgement, ...] = ()
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Site:
     """Site-wide settings and texts."""
@@ -235,6 +249,7 @@ class Site:
     acknowledged: tuple[Acknowledgement, ...] = ()
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Project:
     """Everything the content says, loaded and typed."""

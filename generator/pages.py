@@ -29,6 +29,7 @@ from generator.model import (
     Relation,
     Source,
 )
+from generator.pickled import by_fields
 from generator.quotes import Span, anchor_id, fold
 
 ROLE_LABELS = {
@@ -150,6 +151,7 @@ class Note:
         return list(enumerate(self.refs, 1))
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Quoting:
     """What the source pages need of a planned page: a link to each of its notes.
@@ -167,6 +169,7 @@ class Quoting:
         return cls(tuple((n.key, Link(page.title, href + n.id)) for n in page.notes))
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Cited:
     """Text with its footnote marks."""
@@ -184,6 +187,7 @@ class DifferView:
     accounts: tuple[Cited, ...]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Link:
     text: str

@@ -14,7 +14,10 @@ import difflib
 import functools
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from generator.pickled import by_fields
 
 _FOLD = str.maketrans(
     {
@@ -33,6 +36,23 @@ _FOLD_SPACES = str.maketrans(
 )
 
 _RUN = re.compile(" {2,}")
+
+
+def _runs(text: str, start: int) -> Iterator[re.Match[str]]:
+    """``_RUN.finditer(text, start)``, three times as fast: ``str.find`` looks for each run."""
+    at = text.find("  ", start)
+    while at != -1:
+        run = _RUN.match(text, at)
+        assert run is not None
+        yield run
+        at = text.find("  ", run.end())
+
+
+def _one_space(text: str) -> str:
+    """``_RUN.sub(" ", text)``: each pass of ``str.replace`` halves every run of spaces."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 class _Translate:
@@ -65,7 +85,7 @@ def fold_text(text: str) -> str:
     """Return ``text`` with typography folded: one kind of quote, of dash, of space."""
     # Every whitespace character becomes a space, then runs of spaces become one:
     # the same as replacing each run of \s with a space, without a match per word.
-    return _RUN.sub(" ", _fold_typography_and_spaces(text)).strip(" ")
+    return _one_space(_fold_typography_and_spaces(text)).strip(" ")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -85,6 +105,7 @@ def anchor_id(quote: str) -> str:
     return "q-" + hashlib.sha1(fold(quote).encode()).hexdigest()[:10]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """Where a passage stands in a source's original text."""
@@ -114,7 +135,7 @@ class SourceText:
         self._shift: list[int] = [lead]
         """Characters dropped before each breakpoint: original = folded + shift."""
         at, dropped = lead, lead
-        for run in _RUN.finditer(spaced, lead):
+        for run in _runs(spaced, lead):
             pieces.append(spaced[at : run.start() + 1])
             dropped += run.end() - run.start() - 1
             at = run.end()
