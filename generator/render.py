@@ -195,27 +195,30 @@ def render_each(
 ) -> list[R]:
     """Make a page of each item, render it and hand both to ``emit``; return what it returns.
 
-    With many items the work is spread over ``jobs`` forked processes: item ``i``
-    goes to process ``i % jobs`` (this one is process 0), which makes, renders
-    and emits it, so a page is planned and written where it is rendered and only
-    what ``emit`` returns travels back (pickled). Workers inherit the model and
-    the compiled templates. The results come in the order of ``items``, as from
-    a serial run. An item that fails in a worker is done again here, so that its
-    error is raised as usual.
+    With many items the work is spread over ``jobs`` forked processes (this one
+    among them), each taking the next item not yet taken (:class:`_Next`), so
+    that a few large pages (the whole timeline) do not leave one process working
+    while the others wait. A page is planned and written where it is rendered and
+    only what ``emit`` returns travels back (pickled). Workers inherit the model
+    and the compiled templates. The results come in the order of ``items``, as
+    from a serial run. An item that fails in a worker is done again here, so that
+    its error is raised as usual.
     """
     # Each worker gets at least half of PARALLEL_FROM pages, or it is not worth starting.
     jobs = min(jobs, len(items) // (PARALLEL_FROM // 2))
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_one(renderer, item, make, emit) for item in items]
+    take = _Next()
     workers = [
-        Background(partial(_share, renderer, items[worker::jobs], make, emit))
-        for worker in range(1, jobs)
+        Background(partial(_share, renderer, items, make, emit, take)) for _ in range(1, jobs)
     ]
     results: list[tuple[bool, R | None]] = [(False, None)] * len(items)
     try:
-        results[0::jobs] = [(True, _one(renderer, item, make, emit)) for item in items[0::jobs]]
-        for worker, child in enumerate(workers, 1):
-            results[worker::jobs] = child.result()  # a worker that died: its share done here
+        while (i := take()) < len(items):
+            results[i] = (True, _one(renderer, items[i], make, emit))
+        for child in workers:
+            for i, ok, value in child.result():  # a worker that died: its items done below
+                results[i] = (ok, value)
     except BaseException:
         # This share failed (or was interrupted): stop the workers before the error
         # goes on, so that none writes into a staging folder its caller removes.
@@ -226,6 +229,19 @@ def render_each(
         cast(R, value) if ok else _one(renderer, items[i], make, emit)
         for i, (ok, value) in enumerate(results)
     ]
+
+
+class _Next:
+    """Hands out 0, 1, 2, ... to the processes that share it (made before they are forked)."""
+
+    def __init__(self) -> None:
+        self._next = multiprocessing.get_context("fork").Value("q", 0)
+
+    def __call__(self) -> int:
+        with self._next.get_lock():
+            taken = int(self._next.value)
+            self._next.value = taken + 1
+        return taken
 
 
 def _one(
@@ -240,21 +256,23 @@ def _share(
     items: Sequence[S],
     make: Callable[[S], Page],
     emit: Callable[[Page, bytes], R],
-) -> list[tuple[bool, R | None]]:
-    """Do each item, (False, None) for one that fails (to be done again, and raise, in the parent).
+    take: _Next,
+) -> list[tuple[int, bool, R | None]]:
+    """Do the items this worker takes: (index, False, None) for one that fails (to be done
+    again, and raise, in the parent).
 
     A worker whose parent is gone (killed) stops at once rather than go on
     writing into a staging folder that the next build will remove.
     """
     parent = os.getppid()
-    results: list[tuple[bool, R | None]] = []
-    for item in items:
+    results: list[tuple[int, bool, R | None]] = []
+    while (i := take()) < len(items):
         if os.getppid() != parent:
             os._exit(1)
         try:
-            results.append((True, _one(renderer, item, make, emit)))
+            results.append((i, True, _one(renderer, items[i], make, emit)))
         except Exception:
-            results.append((False, None))
+            results.append((i, False, None))
     return results
 
 
