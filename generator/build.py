@@ -23,7 +23,7 @@ import jinja2.runtime
 
 from generator import editorial, export, render, structured
 from generator.background import Background
-from generator.check import Checked, Evidence, verify
+from generator.check import Checked, Evidence, sources_evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
@@ -117,10 +117,16 @@ def _warnings(diagnostics: list[Diagnostic], strict: bool = False) -> list[Diagn
     return warnings
 
 
-def _review(project: Project, evidence: Evidence, as_of: dt.date | None) -> list[Diagnostic]:
-    """Run every editorial check; return what they found (for a background run)."""
+def _review_alone(
+    project: Project, folded: dict[str, SourceText], as_of: dt.date | None
+) -> list[Diagnostic]:
+    """Run every editorial check on what verify finds of the sources; return the warnings.
+
+    For a background run beside verify: the review reads nothing of the
+    evidence that needs a quote checked (see :func:`check.sources_evidence`).
+    """
     found: list[Diagnostic] = []
-    editorial.review(project, evidence, found, as_of, thorough=True)
+    editorial.review(project, sources_evidence(project, folded), found, as_of, thorough=True)
     return found
 
 
@@ -288,7 +294,7 @@ class Builder:
         if self.options.jobs > 1:
             self._read_in_two()
         found: list[Diagnostic] = []
-        project, evidence = _load_and_verify(self.paths, found, self._files, self._folded)
+        project = load_project(self.paths, found, self._files)
         if project is None:
             raise ContentError(found)
         as_of = self.options.as_of
@@ -298,13 +304,19 @@ class Builder:
             and self.options.jobs > 1
             and len(project.people) + len(project.sources) >= BACKGROUND_REVIEW_FROM
         ):
+            # Only warnings can come of the slow checks: they run beside verify and the
+            # rendering, on what verify finds of the sources alone (no quote is needed).
+            slow = Background(partial(_review_alone, project, dict(self._folded), as_of))
+        evidence = verify(project, found, self._folded)
+        if slow is not None:
             fast: list[Diagnostic] = []
             # What can be an error, and the overdue notes; the child reviews the rest.
             reviewed = editorial.review(project, evidence, fast, as_of, warnings=False)
-            if not any(d.severity == "error" for d in found + fast):
-                # Only warnings can come of the slow checks: render meanwhile.
+            if any(d.severity == "error" for d in found + fast):
+                slow.cancel()  # the build fails: review here, to report everything at once
+                slow = None
+            else:
                 evidence = reviewed
-                slow = Background(partial(_review, project, evidence, as_of))
         if slow is None:
             evidence = editorial.review(project, evidence, found, as_of, thorough)
             warnings = _warnings(found, self.options.strict)

@@ -377,6 +377,19 @@ def verify(
     return Evidence(totals.spans, hidden, totals.cited, newest)
 
 
+def sources_evidence(project: Project, folded: dict[str, SourceText] | None = None) -> Evidence:
+    """What :func:`verify` finds without checking a quote: the hidden passages, the cited
+    sources, the newest date (no spans).
+
+    That is all the editorial review reads of the evidence, so a large build can
+    start the review beside verify rather than after it.
+    """
+    _, hidden, _, newest = Checked().sources(project.sources, folded)
+    cited = {c.source for p in project.people.values() for cs in citations_of_person(p) for c in cs}
+    cited.update(c.source for e in project.events for cs in citations_of_event(e) for c in cs)
+    return Evidence({}, hidden, frozenset(cited), newest)
+
+
 def _key(item: Person | Event) -> object:
     """What verify files its finding of an item under: a person's id, or the event itself
     (two events may share an id, which is an error verify reports)."""

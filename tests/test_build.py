@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, run, tree
 
 from generator.build import Builder, Options, build
-from generator.check import Checked, verify
+from generator.check import Checked, sources_evidence, verify
 from generator.errors import ContentError
 from generator.load import FileCache, ProjectPaths, load_project
 
@@ -298,16 +298,21 @@ def test_parallel_rendering_gives_the_same_bytes(
     assert len(calls) == 2, "a worker for the pages, then one for the source pages"
 
 
+def _unlist_a_spelling(project: Path) -> Path:
+    """Drop a listed spelling that a source prints: a warning only the slow checks find."""
+    person = project / "content/people/alexander-trufanov.yaml"
+    text = person.read_text("utf-8")
+    start, end = text.index('  - text: "Alexander (Sasha) Trupanov"'), text.index("captivity:")
+    person.write_text(text[:start] + text[end:], "utf-8")
+    return person
+
+
 def test_slow_checks_beside_the_rendering_find_the_same(
     real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator import build as build_module
 
-    # An unlisted spelling in a source: a warning only the slow checks find.
-    person = real_copy / "content/people/alexander-trufanov.yaml"
-    text = person.read_text("utf-8")
-    start, end = text.index('  - text: "Alexander (Sasha) Trupanov"'), text.index("captivity:")
-    person.write_text(text[:start] + text[end:], "utf-8")
+    _unlist_a_spelling(real_copy)
     serial = build(Options(real_copy, tmp_path / "serial", jobs=1))
     monkeypatch.setattr(build_module, "BACKGROUND_REVIEW_FROM", 1)
     started: list[int] = []
@@ -330,6 +335,36 @@ def test_slow_checks_beside_the_rendering_find_the_same(
     assert "Trupanov" in caught.value.report()
     assert tree(tmp_path / "beside") == before
     assert not list(tmp_path.glob(".beside.new-*")), "the staging folder is gone"
+
+
+def test_what_verify_finds_of_the_sources_alone_is_what_it_finds(real_copy: Path) -> None:
+    # The review beside verify reads these three; they need no quote checked.
+    project = load_project(ProjectPaths.at(real_copy), [], None)
+    assert project is not None
+    full, alone = verify(project, []), sources_evidence(project)
+    assert alone.hidden == full.hidden and any(full.hidden.values())
+    assert alone.cited == full.cited and alone.newest == full.newest
+    assert alone.spans == {}
+
+
+def test_a_quote_error_stops_the_review_beside_and_reports_everything(
+    real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import build as build_module
+
+    person = _unlist_a_spelling(real_copy)
+    text = person.read_text("utf-8")
+    person.write_text(text.replace("quote: ", "quote: Not so. ", 1), "utf-8")
+    with pytest.raises(ContentError) as serial:
+        build(Options(real_copy, tmp_path / "serial", jobs=1))
+    monkeypatch.setattr(build_module, "BACKGROUND_REVIEW_FROM", 1)
+    with pytest.raises(ContentError) as beside:
+        build(Options(real_copy, tmp_path / "beside", jobs=2))
+    assert beside.value.diagnostics == serial.value.diagnostics
+    found = [d.message for d in beside.value.diagnostics]
+    assert any("quote not found" in m for m in found), "the quote error"
+    assert any("Trupanov" in m for m in found), "and the slow checks' warning"
+    assert not (tmp_path / "beside").exists()
 
 
 def test_a_large_site_names_only_its_own_person_on_a_filtered_timeline(
