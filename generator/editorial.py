@@ -217,15 +217,13 @@ def word_index(texts: dict[str, str], names: Collection[str]) -> dict[str, set[s
         # their words, so each chunk is looked at once, and set operations pick the
         # chunks that hold a token to index.
         chunks = set(text.split())
-        for chunk in chunks - seen:
+        new = chunks - seen
+        for chunk in new:
             found = [t for t in _TOKEN.findall(chunk) if t[:1].isupper() or t in names]
             if found:
                 tokens_of[chunk] = found
-        seen |= chunks
-        tokens: set[str] = set()
-        for chunk in chunks & tokens_of.keys():
-            tokens.update(tokens_of[chunk])
-        for token in tokens:
+        seen |= new
+        for token in set().union(*map(tokens_of.__getitem__, chunks & tokens_of.keys())):
             index[token].add(sid)
     return index
 
