@@ -243,9 +243,10 @@ class Page:
         return output_of(self.route)
 
     @property
-    def sources(self) -> list[Source]:
-        """The sources this page cites, in order of first citation."""
-        return list({note.source.id: note.source for note in self.notes}.values())
+    def cited(self) -> list[tuple[Source, str]]:
+        """The sources this page cites, in order of first citation, each with its date
+        as the notes show it."""
+        return list({note.source.id: (note.source, note.date) for note in self.notes}.values())
 
 
 class Footnotes:

@@ -100,7 +100,13 @@ class Staging:
         parts = _safe_relpath(name).parts
         folder = os.path.join(self._root, *parts[:-1])
         if folder not in self._made:
-            os.makedirs(folder, exist_ok=True)
+            # Most folders are a page's own, in a folder made before: one mkdir call.
+            try:
+                os.mkdir(folder)
+            except FileExistsError:
+                pass  # made by another process
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
             self._made.add(folder)
         with open(os.path.join(folder, parts[-1]), "wb") as file:
             file.write(data)
