@@ -381,10 +381,10 @@ class Builder:
             return Quoting.of(page, self.urls)
 
         specs = planner.specs()
-        quoted = render.render_each(theme.renderer, specs, jobs, _make, quoting)
+        quoted = render.render_each(theme.renderer, specs, jobs, _make, quoting, _listed)
         sources = planner.source_specs(quoted)
         site_files = [make() for make in _site_files(planner, self.urls).values()]
-        render.render_each(theme.renderer, [*sources, *site_files], jobs, _make, write)
+        render.render_each(theme.renderer, [*sources, *site_files], jobs, _make, write, _listed)
         if staging is not None:
             for name, data in sorted(theme.assets.items()):
                 staging.write(name, data)
@@ -690,3 +690,10 @@ def build(options: Options) -> BuildResult:
 
 def _make(spec: Spec) -> Page:
     return spec.make()
+
+
+def _listed(spec: Spec) -> int:
+    """About how much a page lists: the lengths of the tuples it is planned from (its
+    events, the people it links, its sources...). The whole timeline, the data files
+    and the sitemap list thousands; a profile a few dozen."""
+    return sum(len(d) for d in spec.deps if isinstance(d, tuple))

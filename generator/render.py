@@ -192,23 +192,28 @@ def render_each(
     jobs: int,
     make: Callable[[S], Page],
     emit: Callable[[Page, bytes], R],
+    size: Callable[[S], int] | None = None,
 ) -> list[R]:
     """Make a page of each item, render it and hand both to ``emit``; return what it returns.
 
     With many items the work is spread over ``jobs`` forked processes (this one
     among them), each taking the next item not yet taken (:class:`_Next`), so
     that a few large pages (the whole timeline) do not leave one process working
-    while the others wait. A page is planned and written where it is rendered and
-    only what ``emit`` returns travels back (pickled). Workers inherit the model
-    and the compiled templates. The results come in the order of ``items``, as
-    from a serial run. An item that fails in a worker is done again here, so that
-    its error is raised as usual.
+    while the others wait; given ``size``, an estimate of an item's work, the
+    largest are taken first, so that none is left for the end. A page is planned
+    and written where it is rendered and only what ``emit`` returns travels back
+    (pickled). Workers inherit the model and the compiled templates. The results
+    come in the order of ``items``, as from a serial run. An item that fails in a
+    worker is done again here, so that its error is raised as usual.
     """
     # Each worker gets at least half of PARALLEL_FROM pages, or it is not worth starting.
     jobs = min(jobs, len(items) // (PARALLEL_FROM // 2))
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_one(renderer, item, make, emit) for item in items]
-    take = _Next()
+    order = list(range(len(items)))
+    if size is not None:
+        order.sort(key=lambda i: -size(items[i]))
+    take = _Next(order)
     workers = [
         Background(partial(_share, renderer, items, make, emit, take)) for _ in range(1, jobs)
     ]
@@ -232,16 +237,18 @@ def render_each(
 
 
 class _Next:
-    """Hands out 0, 1, 2, ... to the processes that share it (made before they are forked)."""
+    """Hands out the indices of ``order`` one at a time to the processes that share it
+    (made before they are forked), then ``len(order)``."""
 
-    def __init__(self) -> None:
+    def __init__(self, order: list[int]) -> None:
+        self._order = order
         self._next = multiprocessing.get_context("fork").Value("q", 0)
 
     def __call__(self) -> int:
         with self._next.get_lock():
             taken = int(self._next.value)
             self._next.value = taken + 1
-        return taken
+        return self._order[taken] if taken < len(self._order) else len(self._order)
 
 
 def _one(

@@ -367,6 +367,18 @@ def test_a_quote_error_stops_the_review_beside_and_reports_everything(
     assert not (tmp_path / "beside").exists()
 
 
+def test_the_pages_that_list_the_whole_site_are_sized_largest(real_copy: Path) -> None:
+    from generator.build import _listed
+    from generator.pages import Planner, Urls
+
+    project = load_project(ProjectPaths.at(real_copy), [], None)
+    assert project is not None
+    specs = {s.route: s for s in Planner(project, verify(project, []), Urls.from_base("/")).specs()}
+    whole, profile = _listed(specs["timeline/"]), _listed(specs["people/maxim-herkin/"])
+    assert whole > profile > 0
+    assert len(project.events) <= whole
+
+
 def test_a_large_site_names_only_its_own_person_on_a_filtered_timeline(
     real_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -63,6 +63,19 @@ def test_workers_give_the_results_in_order(tmp_path: Path, monkeypatch: MonkeyPa
     assert len({pid for pid, _ in results}) == 3, "three processes took items"
 
 
+def test_with_sizes_the_largest_items_are_taken_first(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    take = render._Next([2, 0, 1])
+    assert [take() for _ in range(5)] == [2, 0, 1, 3, 3], "then the count: no more items"
+    monkeypatch.setattr(render, "PARALLEL_FROM", 2)
+    items = list(range(12))
+    results = render.render_each(
+        _renderer(tmp_path), items, 3, _page, _slow_pid, size=lambda n: n % 5
+    )
+    assert [body for _, body in results] == [f"title {n}".encode() for n in items]
+
+
 def test_an_item_that_fails_here_raises_its_own_error(
     tmp_path: Path, monkeypatch: MonkeyPatch
 ) -> None:
