@@ -307,25 +307,15 @@ class Builder:
             # Only warnings can come of the slow checks: they run beside verify and the
             # rendering, on what verify finds of the sources alone (no quote is needed).
             slow = Background(partial(_review_alone, project, dict(self._folded), as_of))
-        evidence = verify(project, found, self._folded)
-        # No next build will look for a quote: let the folded texts go before the
-        # rendering processes are forked (some 11 MB at 1,333 people).
-        self._folded.clear()
-        if slow is not None:
-            fast: list[Diagnostic] = []
-            # What can be an error, and the overdue notes; the child reviews the rest.
-            reviewed = editorial.review(project, evidence, fast, as_of, warnings=False)
-            if any(d.severity == "error" for d in found + fast):
-                slow.cancel()  # the build fails: review here, to report everything at once
-                slow = None
-            else:
-                evidence = reviewed
-        if slow is None:
-            evidence = editorial.review(project, evidence, found, as_of, thorough)
-            warnings = _warnings(found, self.options.strict)
-        shown = project if self.options.drafts else project.without_drafts()
-        staging = Staging(target) if target is not None else None
+        staging: Staging | None = None
         try:
+            evidence = verify(project, found, self._folded)
+            # No next build will look for a quote: let the folded texts go before the
+            # rendering processes are forked (some 11 MB at 1,333 people).
+            self._folded.clear()
+            evidence, slow, warnings = self._reviewed(project, evidence, found, slow, thorough)
+            shown = project if self.options.drafts else project.without_drafts()
+            staging = Staging(target) if target is not None else None
             with self._template_errors():
                 pages = self._publish(shown, evidence, staging)
             if slow is not None:
@@ -340,6 +330,31 @@ class Builder:
             raise
         seconds = time.perf_counter() - started
         return BuildResult(pages, {}, shown, seconds, warnings, pages, [])
+
+    def _reviewed(
+        self,
+        project: Project,
+        evidence: Evidence,
+        found: list[Diagnostic],
+        slow: Background[list[Diagnostic]] | None,
+        thorough: bool,
+    ) -> tuple[Evidence, Background[list[Diagnostic]] | None, list[Diagnostic]]:
+        """Run the editorial checks the child beside (``slow``) does not; return the
+        evidence with the overdue notes, the child still to wait for, and the warnings so far.
+
+        If verify found an error the child is stopped and every check runs here,
+        so that everything is reported together (raising ContentError).
+        """
+        as_of = self.options.as_of
+        if slow is not None:
+            fast: list[Diagnostic] = []
+            # What can be an error, and the overdue notes the pages show.
+            reviewed = editorial.review(project, evidence, fast, as_of, warnings=False)
+            if not any(d.severity == "error" for d in found + fast):
+                return reviewed, slow, []
+            slow.cancel()
+        evidence = editorial.review(project, evidence, found, as_of, thorough)
+        return evidence, None, _warnings(found, self.options.strict)
 
     def _read_in_two(self) -> None:
         """Read and fold half of the case files and seeds in a forked child, half here.

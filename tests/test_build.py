@@ -367,6 +367,30 @@ def test_a_quote_error_stops_the_review_beside_and_reports_everything(
     assert not (tmp_path / "beside").exists()
 
 
+def test_a_failure_after_the_review_started_stops_it(
+    real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import build as build_module
+
+    monkeypatch.setattr(build_module, "BACKGROUND_REVIEW_FROM", 1)
+    cancelled: list[int] = []
+    real_cancel = build_module.Background.cancel
+
+    def counting_cancel(self: build_module.Background[object]) -> None:
+        cancelled.append(1)
+        real_cancel(self)
+
+    def broken_verify(*args: object) -> None:
+        raise RuntimeError("a bug in verify")
+
+    monkeypatch.setattr(build_module.Background, "cancel", counting_cancel)
+    monkeypatch.setattr(build_module, "verify", broken_verify)
+    with pytest.raises(RuntimeError, match="a bug in verify"):
+        build(Options(real_copy, tmp_path / "site", jobs=2))
+    assert cancelled, "the review child is stopped"
+    assert not (tmp_path / "site").exists()
+
+
 def test_the_pages_that_list_the_whole_site_are_sized_largest(real_copy: Path) -> None:
     from generator.build import _listed
     from generator.pages import Planner, Urls
