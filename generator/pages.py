@@ -243,6 +243,11 @@ class Page:
         return output_of(self.route)
 
     @property
+    def sources(self) -> list[Source]:
+        """The sources this page cites, in order of first citation."""
+        return [source for source, _ in self.cited]
+
+    @property
     def cited(self) -> list[tuple[Source, str]]:
         """The sources this page cites, in order of first citation, each with its date
         as the notes show it."""

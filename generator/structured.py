@@ -118,9 +118,9 @@ class StructuredData:
         else:
             return None
         if page.template != "source.html":
-            cited = page.cited
-            if cited:
-                data["citation"] = [self.article(s) for s, _ in cited]
+            sources = page.sources
+            if sources:
+                data["citation"] = [self.article(s) for s in sources]
         return {"@context": "https://schema.org", **data}
 
 

@@ -15,6 +15,7 @@ from generator.build import Builder, Options, build
 from generator.check import Checked, sources_evidence, verify
 from generator.errors import ContentError
 from generator.load import FileCache, ProjectPaths, load_project
+from generator.model import Project
 
 
 def _sub(path: Path, pattern: str, replacement: str) -> None:
@@ -337,10 +338,15 @@ def test_slow_checks_beside_the_rendering_find_the_same(
     assert not list(tmp_path.glob(".beside.new-*")), "the staging folder is gone"
 
 
+def _loaded(root: Path) -> Project:
+    project = load_project(ProjectPaths.at(root), [], None)
+    assert project is not None
+    return project
+
+
 def test_what_verify_finds_of_the_sources_alone_is_what_it_finds(real_copy: Path) -> None:
     # The review beside verify reads these three; they need no quote checked.
-    project = load_project(ProjectPaths.at(real_copy), [], None)
-    assert project is not None
+    project = _loaded(real_copy)
     full, alone = verify(project, []), sources_evidence(project)
     assert alone.hidden == full.hidden and any(full.hidden.values())
     assert alone.cited == full.cited and alone.newest == full.newest
@@ -391,12 +397,25 @@ def test_a_failure_after_the_review_started_stops_it(
     assert not (tmp_path / "site").exists()
 
 
+def test_a_theme_override_may_still_list_page_sources(real_copy: Path, tmp_path: Path) -> None:
+    # The default theme lists page.cited (with each source's date); page.sources stays for
+    # overrides copied from an earlier theme.
+    (real_copy / "templates").mkdir(exist_ok=True)
+    override = "{% for s in page.sources %}<p class=cited>{{ s.outlet }}</p>{% endfor %}\n"
+    (real_copy / "templates" / "_notes.html").write_text(override, "utf-8")
+    build(Options(real_copy, tmp_path / "site"))
+    html = (tmp_path / "site" / "people" / "maxim-herkin" / "index.html").read_text("utf-8")
+    listed = re.findall(r"<p class=cited>([^<]+)</p>", html)
+    outlets = {s.outlet for s in _loaded(real_copy).sources.values()}
+    assert listed and set(listed) <= outlets
+    assert "Sources for this page" not in html
+
+
 def test_the_pages_that_list_the_whole_site_are_sized_largest(real_copy: Path) -> None:
     from generator.build import _listed
     from generator.pages import Planner, Urls
 
-    project = load_project(ProjectPaths.at(real_copy), [], None)
-    assert project is not None
+    project = _loaded(real_copy)
     specs = {s.route: s for s in Planner(project, verify(project, []), Urls.from_base("/")).specs()}
     whole, profile = _listed(specs["timeline/"]), _listed(specs["people/maxim-herkin/"])
     assert whole > profile > 0
