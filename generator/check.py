@@ -57,6 +57,16 @@ def citations_of_event(event: Event) -> Iterator[tuple[Citation, ...]]:
     yield from _differ(event.differ)
 
 
+def citations_of_all(people: Iterable[Person], events: Iterable[Event]) -> Iterator[Citation]:
+    """Yield every citation of ``people`` and ``events``, in their order."""
+    for person in people:
+        for citations in citations_of_person(person):
+            yield from citations
+    for event in events:
+        for citations in citations_of_event(event):
+            yield from citations
+
+
 def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[Citation, ...]]:
     for d in disagreements:
         yield from (claim.citations for claim in d.accounts)
@@ -385,9 +395,8 @@ def sources_evidence(project: Project, folded: dict[str, SourceText] | None = No
     start the review beside verify rather than after it.
     """
     _, hidden, _, newest = Checked().sources(project.sources, folded)
-    cited = {c.source for p in project.people.values() for cs in citations_of_person(p) for c in cs}
-    cited.update(c.source for e in project.events for cs in citations_of_event(e) for c in cs)
-    return Evidence({}, hidden, frozenset(cited), newest)
+    cited = frozenset(c.source for c in citations_of_all(project.people.values(), project.events))
+    return Evidence({}, hidden, cited, newest)
 
 
 def _key(item: Person | Event) -> object:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from generator.check import citations_of_event, citations_of_person
+from generator.check import citations_of_all
 from generator.model import Citation, Claim, Disagreement, Event, Person, Source
 from generator.pages import Footnotes, Page, Planner
 from generator.quotes import anchor_id
@@ -157,12 +157,8 @@ class Exporter:
 
     def sources(self) -> Record:
         quoted: dict[str, list[Citation]] = {s.id: [] for s in self.plan.sources}
-        groups = [citations_of_person(p) for p in self.plan.people]
-        groups += [citations_of_event(e) for e in self.plan.events]
-        for group in groups:
-            for citations in group:
-                for c in citations:
-                    quoted[c.source].append(c)
+        for c in citations_of_all(self.plan.people, self.plan.events):
+            quoted[c.source].append(c)
         return {
             **self.header(),
             "sources": [self.source(s, quoted[s.id]) for s in self.plan.sources],

@@ -546,11 +546,7 @@ class Planner:
         self, person: str | None = None, kind: str | None = None
     ) -> tuple[object, ...]:
         """What a timeline shows: its events, the people they link, what they cite, its menu."""
-        events: list[Event] = self.events
-        if person is not None:
-            events = self.events_of.get(person, [])
-        elif kind is not None:
-            events = [e for e in self.events if e.kind == kind]
+        events = self._timeline_events(person, kind)
         shown = tuple(events)
         linked, cited = self.reuse.get(
             ("timeline", person, kind), (shown,), lambda: _links_and_sources(None, shown)
@@ -721,24 +717,30 @@ class Planner:
 
         return self.reuse.get("timeline_kinds", (self.events,), kinds)
 
+    def _timeline_events(self, person: str | None, kind: str | None) -> list[Event]:
+        """The events of the whole timeline, or those of one person, or of one kind."""
+        if person is not None:
+            return self.events_of.get(person, [])
+        if kind is not None:
+            return [e for e in self.events if e.kind == kind]
+        return self.events
+
     def timeline_page(self, person: str | None = None, kind: str | None = None) -> Page:
         """Plan the timeline, whole or filtered to one person's or one kind's events.
 
         Each filter is a page of its own, so that it works as a plain link; the
         timeline script filters the whole timeline in place where it can.
         """
-        events = self.events
+        events = self._timeline_events(person, kind)
         route, title = "timeline/", "Timeline"
         description = "Every event of the cases in this explainer, in order, each cited."
         if person is not None:
             name = self.project.people[person].name
-            events = self.events_of.get(person, [])
             route, title = f"timeline/{person}/", f"Timeline: {name}"
             description = (
                 f"Every event in this explainer that concerns {name}, in order, each cited."
             )
         elif kind is not None:
-            events = [e for e in self.events if e.kind == kind]
             route, title = f"timeline/kind/{kind}/", f"Timeline: {KIND_LABELS[kind]}"
             description = f"Every event of kind {KIND_LABELS[kind].lower()} in this explainer."
         count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
