@@ -667,6 +667,8 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where, line = exc.filename or exc.name or "templates", exc.lineno
         message, hint = f"template error: {exc.message}", "fix the template syntax"
+        if isinstance(exc, render.NotUTF8):
+            hint = "save the file as UTF-8"
     elif isinstance(exc, jinja2.TemplateNotFound):
         where, line = "templates", 0
         message, hint = (

@@ -309,10 +309,12 @@ def verify(
     def find(c: Citation, found: list[Diagnostic]) -> tuple[str, str] | None:
         """Check one citation; return its key if its quote stands where it may be cited."""
         if c.source not in project.sources:
+            if f"sources/{c.source}" in project.unread:
+                return None  # its own file's problems are reported
             found.append(
                 Diagnostic(
                     c.where.path,
-                    c.where.line,
+                    c.source_line or c.where.line,
                     f"unknown source '{c.source}'{did_you_mean(c.source, project.sources)}",
                     "a source id is the name of a file in content/sources/, without .yaml",
                 )
@@ -337,8 +339,9 @@ def verify(
         if isinstance(item, Person):
             _check_person(item, project, found)
         else:
-            for pid in item.people:
-                _check_person_id(pid, project, item.where.path, item.where.line, found)
+            lines = item.people_lines or (item.where.line,) * len(item.people)
+            for pid, line in zip(item.people, lines, strict=True):
+                _check_person_id(pid, project, item.where.path, line, found)
         cites = sorted({c.source for c in citations})
         return _Checked(
             item,
@@ -485,7 +488,7 @@ def _find(
 def _check_person_id(
     pid: str, project: Project, path: str, line: int, diagnostics: list[Diagnostic]
 ) -> None:
-    if pid not in project.people:
+    if pid not in project.people and f"people/{pid}" not in project.unread:
         diagnostics.append(
             Diagnostic(
                 path,

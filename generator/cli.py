@@ -11,6 +11,7 @@ import gc
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.build import Options, build
-from generator.errors import ContentError, Diagnostic, UsageError
+from generator.errors import ContentError, Diagnostic, UsageError, printable
 
 log = logging.getLogger("generator")
 
@@ -67,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     def jobs(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--jobs",
-            type=int,
+            type=_jobs,
             default=os.cpu_count() or 1,
             metavar="N",
             help="processes working on a large site (default: the number of CPUs; same output)",
@@ -138,13 +139,33 @@ def _base_url(value: str) -> str:
         raise UsageError(
             f"--base-url must be an http(s) URL or a path starting with '/', not {value!r}"
         )
-    if not parts.scheme and not value.startswith("/"):
+    if not parts.scheme and (not value.startswith("/") or parts.netloc):
         raise UsageError(
             f"--base-url must be an http(s) URL or a path starting with '/', not {value!r}"
+            + (" (a host needs its scheme: https://)" if parts.netloc else "")
+        )
+    if _NOT_IN_URLS.search(value):
+        raise UsageError(
+            f"--base-url may not hold spaces, quotes, '<', '>' or backslashes: {value!r}"
+            " (percent-encode them, e.g. %20 for a space)"
         )
     if parts.query or parts.fragment:
         raise UsageError("--base-url may not carry a query or a fragment")
     return value if value.endswith("/") else value + "/"
+
+
+_NOT_IN_URLS = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
+
+
+def _jobs(value: str) -> int:
+    """The --jobs value: a whole number of processes, at least one."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return jobs
 
 
 def _as_of(value: str) -> dt.date | None:
@@ -168,10 +189,10 @@ def github_annotations(diagnostics: Iterable[Diagnostic]) -> str:
     """Return one ``::error`` or ``::warning`` command per diagnostic."""
     lines = []
     for d in diagnostics:
-        props = f"file={_escape(d.path, True)}"
+        props = f"file={_escape(printable(d.path), True)}"
         if d.line:
             props += f",line={d.line}"
-        message = d.message + (f"\n{d.hint}" if d.hint else "")
+        message = printable(d.message + (f"\n{d.hint}" if d.hint else ""), keep_newlines=True)
         lines.append(f"::{d.severity} {props}::{_escape(message)}")
     return "".join(line + "\n" for line in lines)
 
@@ -246,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out,
                 _base_url(args.base_url),
                 drafts=args.drafts,
-                jobs=max(1, args.jobs),
+                jobs=args.jobs,
                 strict=args.strict,
                 as_of=_as_of(args.as_of),
             )
@@ -265,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = Options(
                 project,
                 None,
-                jobs=max(1, args.jobs),
+                jobs=args.jobs,
                 strict=args.strict,
                 as_of=_as_of(args.as_of),
             )
@@ -281,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(exc.report(), file=sys.stderr)
         return exc.exit_code
     except UsageError as exc:
-        print(f"explainer: error: {exc}", file=sys.stderr)
+        print(f"explainer: error: {printable(str(exc), True)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("explainer: interrupted; the previous site was left as it was", file=sys.stderr)

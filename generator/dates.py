@@ -146,8 +146,8 @@ def parse_date(text: str) -> PartialDate | str:
     day = int(match["day"]) if match["day"] else None
     if day is not None and part:
         return f"'{text}': 'early', 'mid' and 'late' go with a month, a year or a decade, not a day"
-    try:
-        dt.date(year, month or 1, day or 1)
+    try:  # month 00 or day 00 must fail here too: not `month or 1`
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
         return f"'{text}' is not a real date ({exc})"
     return PartialDate(year, month, day, part=part, approximate=approximate)  # type: ignore[arg-type]

@@ -66,6 +66,8 @@ def review(
     preview, a large build): what can be an error, and the overdue notes the
     pages show, are still worked out.
     """
+    if evidence.newest is not None:
+        diagnostics.extend(taken_after(project, evidence.newest))
     reference = as_of or (evidence.newest.first_day() if evidence.newest else None)
     stale = []
     if reference is not None:
@@ -363,6 +365,21 @@ def unattested_names(
 # Stale announcements -------------------------------------------------------
 
 
+def taken_after(project: Project, newest: PartialDate) -> Iterator[Diagnostic]:
+    """Errors for captivities that begin after the newest source: no source here can
+    report them, and the days held would count backwards."""
+    for person in project.people.values():
+        c = person.captivity
+        if c is not None and c.abducted.first_day() > newest.last_day():
+            yield Diagnostic(
+                c.where.path,
+                c.where.line,
+                f"'abducted' ({c.abducted.label()}) is after the newest source"
+                f" ({newest.label()}): no source in this explainer can report it",
+                "check the date against the sources",
+            )
+
+
 def stale_announcements(
     project: Project, reference: dt.date, why: str
 ) -> Iterator[tuple[Finding, str, str]]:
@@ -474,7 +491,7 @@ class Statement:
 
 def _surnames(person: Person) -> set[str]:
     """The words a source refers to a person by: the last word of each spelling."""
-    words = {_WORD.findall(s)[-1] for s in _printed(person)}
+    words = {found[-1] for s in _printed(person) if (found := _WORD.findall(s))}
     return {w for w in words if len(w) >= 4}
 
 

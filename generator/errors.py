@@ -8,6 +8,7 @@ of a stage that found any.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -33,12 +34,13 @@ class Diagnostic:
     severity: Severity = "error"
 
     def format(self) -> str:
-        """Return the compiler-style text of this diagnostic."""
+        """Return the compiler-style text of this diagnostic, safe to print to a terminal."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         prefix = "warning: " if self.severity == "warning" else ""
-        text = f"{where}: {prefix}{self.message}"
+        text = f"{printable(where)}: {prefix}{printable(self.message)}"
         if self.hint:
-            text += "\n" + "\n".join("    " + line for line in self.hint.splitlines())
+            hint = printable(self.hint, keep_newlines=True)
+            text += "\n" + "\n".join("    " + line for line in hint.splitlines())
         return text
 
     def sort_key(self) -> tuple[str, int, str]:
@@ -80,6 +82,26 @@ class UsageError(Exception):
     """The command line asks for something the tool will not do."""
 
     exit_code = 2
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE_BUT_NEWLINE = re.compile(
+    r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+LONGEST_MESSAGE = 2000
+"""Characters of a message shown in full; the middle of a longer one is left out."""
+
+
+def printable(text: str, keep_newlines: bool = False) -> str:
+    """Return ``text`` as a terminal shows it harmlessly: control characters, direction
+    overrides and lone surrogates as escapes (a name from the content could otherwise
+    recolour or rewrite the terminal), and a very long text shortened in the middle."""
+    pattern = _UNPRINTABLE_BUT_NEWLINE if keep_newlines else _UNPRINTABLE
+    text = pattern.sub(lambda m: ascii(m.group())[1:-1], text)
+    if len(text) > LONGEST_MESSAGE:
+        half = LONGEST_MESSAGE // 2
+        text = f"{text[:half]} […{len(text) - 2 * half:,} characters…] {text[-half:]}"
+    return text
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

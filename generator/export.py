@@ -262,10 +262,24 @@ def _compact(value: object) -> str:
 
 
 def csv_text(rows: list[list[str]]) -> str:
-    """Serialise rows as RFC 4180 CSV (CRLF line ends, quoted where needed)."""
+    """Serialise rows as RFC 4180 CSV (CRLF line ends, quoted where needed).
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@`` or a tab gets a leading ``'``, as
+    OWASP advises: a spreadsheet would otherwise run a name such as ``=HYPERLINK(...)``
+    from the content as a formula.
+    """
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows(
+        [[_inert(cell) for cell in row] for row in rows]
+    )
     return out.getvalue()
+
+
+def _inert(cell: str) -> str:
+    return "'" + cell if cell[:1] in _FORMULA_STARTS else cell
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def _citation_lists(person: Record) -> list[list[Record]]:

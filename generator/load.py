@@ -8,6 +8,8 @@ can still report their own problems.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 import re
 from collections import defaultdict
@@ -15,6 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
 
 from generator import yamlsafe
 from generator.dates import DATE_FORMS, PartialDate, parse_date
@@ -49,6 +54,12 @@ T = TypeVar("T")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_HINT = "use lowercase letters, digits and single hyphens, e.g. 'alexander-trufanov'"
 _KIND_NAMES = {Mapping: "a mapping", Sequence: "a list", Scalar: "a single value"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202d\u202e\ud800-\udfff]")
+"""Characters no case file needs and a page or terminal must not receive: control
+characters (but tab and line break), direction overrides, lone surrogates."""
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_LETTER = re.compile(r"[^\W\d_]")
+_NAME_HINT = "write the name in letters, as the sources print it"
 
 
 INPUT_FOLDERS = ("content", "seeds", "templates")
@@ -90,28 +101,20 @@ def yaml_files(folder: Path) -> list[str]:
     if not folder.is_dir():
         return []
     with os.scandir(folder) as entries:
-        names = [
-            e.name
-            for e in entries
-            if os.path.splitext(e.name)[1] in (".yaml", ".yml") and _maybe_file(e)
-        ]
+        # Every entry named as a case file, whatever it is: a folder, a link that leads
+        # nowhere or 'X.YAML' is then reported when read, not passed over in silence.
+        names = [e.name for e in entries if os.path.splitext(e.name)[1].lower() in _SUFFIXES]
     prefix = _prefix(folder)
     return [prefix + name for name in sorted(names)]
+
+
+_SUFFIXES = (".yaml", ".yml")
 
 
 def _prefix(folder: str | Path) -> str:
     """The folder's path with a separator at the end: what each of its listed files starts with,
     and what the file cache keeps a folder's listing and last read under."""
     return os.path.join(folder, "")
-
-
-def _maybe_file(entry: os.DirEntry[str]) -> bool:
-    """Whether an entry is a file, or a link that cannot be followed (a loop): the read
-    of such a link then reports it, at its name, instead of the listing crashing."""
-    try:
-        return entry.is_file()
-    except OSError:
-        return True
 
 
 Signature = tuple[int, int, int] | None
@@ -275,7 +278,7 @@ def load_project(
     folders = _Folders(paths)
     site_file = paths.content / "site.yaml"
     site = None
-    if site_file.is_file():
+    if site_file.is_file() or site_file.is_dir():  # a folder: reported when read
         site = _with_reader(folders, site_file, diagnostics, _site, cache)
     else:
         diagnostics.append(
@@ -306,7 +309,13 @@ def load_project(
         events.extend(_with_reader(folders, path, diagnostics, _events, cache) or ())
     if site is None:
         return None
-    return Project(site, sources, people, tuple(events))
+    unread = frozenset(
+        f"{folder}/{stem}"
+        for folder, read in (("sources", sources), ("people", people))
+        for path in _listing(paths.content / folder, cache)
+        if (stem := _stem(os.path.basename(path))) not in read
+    )
+    return Project(site, sources, people, tuple(events), unread)
 
 
 def _listing(folder: Path, cache: FileCache | None) -> list[str]:
@@ -540,7 +549,42 @@ class _Reader:
             return None  # as good as missing: reported by mapping() if required
         value = node.value.strip()
         if not value and required:
-            self.error(node.line, f"'{key}' is empty", f"write the {key}, or remove the field")
+            self.error(node.line, f"'{key}' is empty", f"write the {key}")
+            return None
+        if not value.isprintable() and (bad := _CONTROL.search(value)):
+            self.error(
+                node.line,
+                f"'{key}' holds the control character {ascii(bad.group())[1:-1]}",
+                "remove it (it may be invisible in your editor); a line break is written"
+                " as a new line, not as an escape",
+            )
+            return None
+        return value
+
+    def markdown(self, m: Mapping, key: str, required: bool = True) -> str | None:
+        """Return the markdown text of ``key``; report each link that leads nowhere a reader
+        can follow from every page it shows on (only full http(s) addresses and mailto)."""
+        value = self.text(m, key, required)
+        if value is not None and ("](" in value or "]:" in value or "<" in value):
+            for href in _links(value):
+                if not _followable(href):
+                    self.error(
+                        m.items[key].line,
+                        f"link to '{href}' in '{key}': only full http or https addresses"
+                        " and mailto: are linked",
+                        "write the whole address, e.g. https://example.org/page",
+                    )
+        return value
+
+    def language(self, m: Mapping, key: str = "language") -> str | None:
+        """Return the BCP 47 language tag of ``key`` ('en', 'he', 'en-GB', 'zh-Hant')."""
+        value = self.text(m, key)
+        if value is not None and not _LANGUAGE_TAG.fullmatch(value):
+            self.error(
+                m.items[key].line,
+                f"'{key}' is '{value}', not a language tag",
+                "write a BCP 47 tag such as en, he, ru or en-GB",
+            )
             return None
         return value
 
@@ -604,14 +648,21 @@ class _Reader:
             self.error(node.line, f"'{key}' is empty", "give at least one item")
         return node.items
 
-    def ids(self, m: Mapping, key: str) -> tuple[str, ...]:
-        out = []
+    def ids(self, m: Mapping, key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The ids listed under ``key``, each once, and the line of each."""
+        out: dict[str, int] = {}
         for item in self.items(m, key):
             if not isinstance(item, Scalar) or not ID_PATTERN.fullmatch(item.value):
                 self.error(item.line, f"'{key}' must list ids", ID_HINT)
+            elif item.value in out:
+                self.error(
+                    item.line,
+                    f"'{key}' lists '{item.value}' twice (first on line {out[item.value]})",
+                    "remove one of the two",
+                )
             else:
-                out.append(item.value)
-        return tuple(out)
+                out[item.value] = item.line
+        return tuple(out), tuple(out.values())
 
     def citations(self, m: Mapping, key: str = "cite") -> tuple[Citation, ...]:
         out = []
@@ -621,14 +672,15 @@ class _Reader:
                 continue
             source, quote = self.ident(c, "source"), self.text(c, "quote")
             if source and quote:
-                out.append(Citation(source, quote, Where(self.rel, c.items["quote"].line)))
+                where = Where(self.rel, c.items["quote"].line)
+                out.append(Citation(source, quote, where, c.items["source"].line))
         return tuple(out)
 
     def claim(self, node: Node, what: str, with_kind: bool = False) -> Claim | None:
         m = self.mapping(node, what, ("text", "cite"), ("kind",) if with_kind else ())
         if m is None:
             return None
-        text, cites = self.text(m, "text"), self.citations(m)
+        text, cites = self.markdown(m, "text"), self.citations(m)
         kind = self.choice(m, "kind", FACT_KINDS, "other") if with_kind else "other"
         if text is None or kind is None:
             return None
@@ -673,6 +725,42 @@ class _Reader:
         return tuple(out)
 
 
+@functools.cache
+def _link_parser() -> MarkdownIt:
+    """A parser that keeps every link, even one the pages' renderer would refuse."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def _links(text: str) -> list[str]:
+    """The targets of the links in markdown ``text``, as written."""
+    found = []
+    for token in _link_parser().parse(text):
+        for child in token.children or ():
+            if child.type == "link_open":
+                found.append(str(child.attrs.get("href", "")))
+    return found
+
+
+def _followable(href: str) -> bool:
+    parts = urlsplit(href)
+    if parts.scheme in ("http", "https"):
+        return bool(parts.hostname) and not _NOT_IN_URLS.search(href)
+    return parts.scheme == "mailto" and "@" in parts.path
+
+
+_NOT_IN_URLS = re.compile(r"[\s\\\"'<>]")
+
+
+def _once(r: _Reader, first: Spelling | Relation | Hidden | None, node: Mapping, what: str) -> bool:
+    """Report ``what`` at ``node`` if it was given before (``first``); True if it is new."""
+    if first is None:
+        return True
+    r.error(node.line, f"{what} is given twice (first on line {first.where.line})", "remove one")
+    return False
+
+
 def _is_null(node: Node) -> bool:
     return isinstance(node, Scalar) and node.is_null
 
@@ -682,7 +770,8 @@ def _site(r: _Reader, node: Node) -> Site | None:
     m = r.mapping(node, "the site file", fields, ("acknowledged",))
     if m is None:
         return None
-    title, description, language, intro, about = (r.text(m, k) for k in fields)
+    title, description, language = r.text(m, "title"), r.text(m, "description"), r.language(m)
+    intro, about = r.markdown(m, "intro"), r.markdown(m, "about")
     acknowledged = r.acknowledged(m)
     if not (title and description and language and intro and about):
         return None
@@ -699,7 +788,7 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
     if m is None:
         return None
     source_id, seed = r.file_id(), r.text(m, "seed")
-    outlet, language = r.text(m, "outlet"), r.text(m, "language")
+    outlet, language = r.text(m, "outlet"), r.language(m)
     url = r.text(m, "url")
     if url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", url):
         r.error(
@@ -717,13 +806,21 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
                 r.choice(p, "basis", DATE_BASES),
                 r.text(p, "evidence"),
             )
-            if date and basis and evidence:
+            if date and date.first_day() > dt.date.today():
+                r.error(
+                    p.items["date"].line,
+                    f"'date' is {date.label()}, after today: no article is published in the future",
+                    "check the date against the article",
+                )
+            elif date and basis and evidence:
                 published = Published(date, basis, evidence, p.items["basis"].line)
-    hide = []
+    hide: dict[str, Hidden] = {}
     for item in r.items(m, "hide"):
         h = r.mapping(item, "an item of 'hide'", ("text",), ("to_end",))
-        if h is not None and (text := r.text(h, "text")):
-            hide.append(Hidden(text, r.flag(h, "to_end"), r.where(h)))
+        if h is None or not (text := r.text(h, "text")):
+            continue
+        if _once(r, hide.get(text), h, f"the hidden passage '{text}'"):
+            hide[text] = Hidden(text, r.flag(h, "to_end"), r.where(h))
     text = _seed_text(r, m, seed, folders) if seed else None
     if not (source_id and seed and outlet and language and published and text is not None):
         return None
@@ -737,7 +834,7 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         url,
         language,
         published,
-        tuple(hide),
+        tuple(hide.values()),
         r.where(m),
         r.acknowledged(m),
     )
@@ -757,6 +854,9 @@ def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | No
             "replace the link with the file",
         )
         return None
+    if plain and os.path.isdir(path):
+        r.error(line, f"seed '{seed}' is a folder", "give the name of a file in seeds/")
+        return None
     if not plain or not Path(path).is_file():
         known = [p.name for p in paths.seeds.iterdir()] if paths.seeds.is_dir() else []
         r.error(
@@ -768,7 +868,11 @@ def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | No
     if not folders.inside(path, paths.seeds):
         r.error(line, f"seed '{seed}' links outside seeds/", "replace the link with the file")
         return None
-    return yamlsafe.read_text(path, folders.rel(path), r.diagnostics)
+    text = yamlsafe.read_text(path, folders.rel(path), r.diagnostics)
+    if text is not None and not text.strip():
+        r.error(line, f"seed '{seed}' is empty", "paste the article's text into the file")
+        return None
+    return text
 
 
 _SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*\\s+(?=["\u201c]?[A-Z])')
@@ -800,6 +904,9 @@ def _person(r: _Reader, node: Node) -> Person | None:
     if m is None:
         return None
     person_id, name, role = r.file_id(), r.text(m, "name"), r.choice(m, "role", ROLES)
+    if name is not None and not _LETTER.search(name):
+        r.error(m.items["name"].line, f"'name' is '{name}': it has no letters", _NAME_HINT)
+        name = None
     summary = r.claims(m, "summary", required=True)
     for claim in summary:
         # Every sentence of a summary carries its own notes: one sentence per item.
@@ -811,19 +918,27 @@ def _person(r: _Reader, node: Node) -> Person | None:
                 " so the others read as uncited",
                 "give each sentence its own item with its own cite",
             )
-    spellings = []
+    spellings: dict[str, Spelling] = {}
     for item in r.items(m, "spellings"):
         s = r.mapping(item, "a spelling", ("text", "cite"))
-        if s is not None and (text := r.text(s, "text")):
-            spellings.append(Spelling(text, r.citations(s), r.where(s)))
-    relations = []
+        if s is None or not (text := r.text(s, "text")):
+            continue
+        if not _LETTER.search(text):
+            r.error(s.items["text"].line, f"spelling '{text}' has no letters", _NAME_HINT)
+        elif _once(r, spellings.get(text), s, f"spelling '{text}'"):
+            spellings[text] = Spelling(text, r.citations(s), r.where(s))
+    relations: dict[tuple[str, str], Relation] = {}
     for item in r.items(m, "relations"):
         rel = r.mapping(item, "a relation", ("person", "role", "inverse", "cite"))
         if rel is None:
             continue
         other, what, inverse = r.ident(rel, "person"), r.text(rel, "role"), r.text(rel, "inverse")
         if other and what and inverse:
-            relations.append(Relation(other, what, inverse, r.citations(rel), r.where(rel)))
+            same = relations.get((other, what))
+            if _once(r, same, rel, f"the relation '{what}: {other}'"):
+                relations[other, what] = Relation(
+                    other, what, inverse, r.citations(rel), r.where(rel)
+                )
     captivity = _captivity(r, m.items["captivity"]) if "captivity" in m.items else None
     if person_id is None or name is None or role is None:
         return None
@@ -832,10 +947,10 @@ def _person(r: _Reader, node: Node) -> Person | None:
         name,
         role,  # type: ignore[arg-type]  # choice() returned one of ROLES
         summary,
-        tuple(spellings),
+        tuple(spellings.values()),
         captivity,
         r.claims(m, "facts", with_kind=True),
-        tuple(relations),
+        tuple(relations.values()),
         r.differ(m),
         r.where(m),
         r.flag(m, "draft"),
@@ -854,6 +969,14 @@ def _captivity(r: _Reader, node: Node) -> Captivity | None:
     announced = r.date(m, "release_announced")
     if abducted is None or place is None:
         return None
+    for key, later in (("released", released), ("release_announced", announced)):
+        if later is not None and later.last_day() < abducted.first_day():
+            r.error(
+                m.items[key].line,
+                f"'{key}' ({later.label()}) is before 'abducted' ({abducted.label()})",
+                "check both dates against the sources",
+            )
+            return None
     return Captivity(abducted, place, released, announced, cites, r.where(m))
 
 
@@ -878,8 +1001,8 @@ def _events(r: _Reader, node: Node) -> list[Event]:
         event_id, date, title = r.ident(m, "id"), r.date(m, "date"), r.text(m, "title")
         kind = r.choice(m, "kind", EVENT_KINDS)
         status = r.choice(m, "status", EVENT_STATUSES, "happened")
-        cites, people = r.citations(m), r.ids(m, "people")
-        body, differ = r.text(m, "body", required=False) or "", r.differ(m)
+        cites, (people, people_lines) = r.citations(m), r.ids(m, "people")
+        body, differ = r.markdown(m, "body", required=False) or "", r.differ(m)
         if event_id and date and title and kind and status:
             events.append(
                 Event(
@@ -894,6 +1017,7 @@ def _events(r: _Reader, node: Node) -> list[Event]:
                     differ,
                     r.where(m),
                     r.flag(m, "draft"),
+                    people_lines,
                 )
             )
     return events

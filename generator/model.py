@@ -72,6 +72,9 @@ class Citation:
     quote: str
     """The passage as the editor copied it; matched up to typography."""
     where: Where
+    """Where the quote is written: a quote's problems are reported there."""
+    source_line: int = 0
+    """The line of the citation's ``source:``, for an unknown source (0: the quote's)."""
 
 
 @by_fields
@@ -190,6 +193,8 @@ class Event:
     where: Where
     draft: bool = False
     """Left out of the published site unless drafts are asked for."""
+    people_lines: tuple[int, ...] = ()
+    """The line of each id in ``people``, for an unknown one (none: the event's line)."""
 
 
 @by_fields
@@ -258,6 +263,9 @@ class Project:
     sources: dict[str, Source]
     people: dict[str, Person]
     events: tuple[Event, ...]
+    unread: frozenset[str] = frozenset()
+    """'people/<id>' and 'sources/<id>' of the files that are there but could not be read:
+    their problems are reported, and what cites them is not told the id is unknown."""
 
     def without_drafts(self) -> Project:
         """Return the project as published: without the people and events marked as drafts.
@@ -268,4 +276,4 @@ class Project:
             return self
         people = {pid: p for pid, p in self.people.items() if not p.draft}
         events = tuple(e for e in self.events if not e.draft)
-        return Project(self.site, self.sources, people, events)
+        return Project(self.site, self.sources, people, events, self.unread)

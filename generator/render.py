@@ -58,6 +58,10 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text)
 
 
+class NotUTF8(jinja2.TemplateSyntaxError):
+    """A template file that is not UTF-8: reported at its line, as a syntax error is."""
+
+
 class _ThemeLoader(jinja2.FileSystemLoader):
     """Load templates from the theme folders, never through a link that leads out of them.
 
@@ -68,7 +72,17 @@ class _ThemeLoader(jinja2.FileSystemLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            found = (Path(d, *template.split("/")) for d in self.searchpath)
+            path = next((p for p in found if p.is_file()), None)
+            raise NotUTF8(
+                f"the file is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+                exc.object[: exc.start].count(b"\n") + 1,
+                template,
+                None if path is None else str(path),
+            ) from None
         real = Path(filename).resolve()
         if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
             raise jinja2.TemplateNotFound(

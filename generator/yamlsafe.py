@@ -140,7 +140,12 @@ def parse(text: str, rel: str, diagnostics: list[Diagnostic]) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
         hint = "check the indentation and the quotes on this line and the one before"
-        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        if exc.context and "quoted scalar" in exc.context and "escape" in problem:
+            hint = (
+                "write the character itself; in double quotes a backslash starts an escape"
+                " (\\\\ for a backslash itself)"
+            )
+        elif exc.context and "quoted scalar" in exc.context and exc.context_mark:
             mark, problem = exc.context_mark, "a quoted string is not closed"
             hint = (
                 "close the quote; a quote inside the string must be doubled ('') or escaped (\\\")"

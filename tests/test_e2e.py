@@ -280,3 +280,23 @@ def test_a_broken_override_template_is_reported_at_its_line(fixture_site, capsys
     assert "templates/about.html:3: template error: UndefinedError: 'nosuch' is undefined" in err
     assert "Traceback" not in err
     assert not (fixture_site / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--jobs", "0"], "must be a whole number of at least 1"),
+        (["--jobs", "-1"], "must be a whole number of at least 1"),
+        (["--base-url", "//evil.example/"], "a host needs its scheme"),
+        (["--base-url", "https://example.org/a b/"], "may not hold spaces"),
+        (["--base-url", '/a"b/'], "may not hold spaces, quotes"),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path, capsys, args, words):
+    try:
+        code = run("build", "--project", FIXTURE, "--out", tmp_path / "site", *args)
+    except SystemExit as exc:  # argparse's own way out, for a value it cannot take
+        code = exc.code
+    assert code == 2
+    assert words in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

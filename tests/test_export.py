@@ -106,3 +106,20 @@ def test_the_about_page_states_whose_the_excerpts_are(real_site: Path) -> None:
     about = (real_site / "about" / "index.html").read_text("utf-8")
     assert "copyright" in about
     assert 'href="/data/people.json"' in about
+
+
+def test_csv_cells_cannot_start_a_formula() -> None:
+    from generator.export import csv_text
+
+    rows = [['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "plain", "", "a=b"]]
+    (cells,) = list(csv.reader(csv_text(rows).splitlines()))
+    assert cells == [
+        '\'=HYPERLINK("http://x")',
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "'\tx",
+        "plain",
+        "",
+        "a=b",
+    ]

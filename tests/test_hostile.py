@@ -204,13 +204,13 @@ BROKEN = {
     "unknown-person": (
         replace(EVENTS, "people: [dana-example]", "people: [dana-exampel]"),
         EVENTS,
-        1,
+        5,  # the line of the id
         ["unknown person 'dana-exampel'", "did you mean 'dana-example'"],
     ),
     "unknown-source": (
         replace(OTHER, "source: herald", "source: harold"),
         OTHER,
-        7,
+        6,  # the line of the id
         ["unknown source 'harold'", "content/sources/"],
     ),
     "duplicate-event-id": (
@@ -360,6 +360,150 @@ BROKEN = {
         0,
         ["file links outside the project"],
     ),
+    # what a file may not say, though it parses
+    "escaped-control-character": (
+        replace(OTHER, "name: Lev Sample", 'name: "Lev \\x1b[31m Sample"'),
+        OTHER,
+        1,
+        ["'name' holds the control character \\x1b", "remove it"],
+    ),
+    "direction-override": (
+        replace(OTHER, "name: Lev Sample", 'name: "Lev \\u202E Sample"'),
+        OTHER,
+        1,
+        ["control character \\u202e"],
+    ),
+    "lone-surrogate-escape": (
+        replace(OTHER, "name: Lev Sample", 'name: "Lev \\uD800 Sample"'),
+        OTHER,
+        1,
+        ["invalid Unicode character escape", "backslash starts an escape"],
+    ),
+    "name-without-letters": (
+        replace(OTHER, "name: Lev Sample", "name: 42"),
+        OTHER,
+        1,
+        ["'name' is '42': it has no letters"],
+    ),
+    "spelling-without-letters": (
+        replace(
+            PERSON,
+            "captivity:",
+            'spellings:\n  - text: "!!!"\n    cite:\n      - source: gazette\n'
+            '        quote: "Dana Example, 34,"\ncaptivity:',
+        ),
+        PERSON,
+        9,
+        ["spelling '!!!' has no letters"],
+    ),
+    "month-zero": (
+        replace(PERSON, 'abducted: "2023-10-07"', 'abducted: "2023-00"'),
+        PERSON,
+        9,
+        ["'2023-00' is not a real date", "month must be in 1..12"],
+    ),
+    "day-zero": (
+        replace(EVENTS, 'date: "2023-10-07"', 'date: "2023-10-00"'),
+        EVENTS,
+        2,
+        ["'2023-10-00' is not a real date"],
+    ),
+    "released-before-abducted": (
+        replace(PERSON, "  place: Examplefield", '  place: Examplefield\n  released: "2020-01-01"'),
+        PERSON,
+        11,
+        ["'released' (1 January 2020) is before 'abducted' (7 October 2023)"],
+    ),
+    "announced-before-abducted": (
+        replace(
+            PERSON, "  place: Examplefield", '  place: Examplefield\n  release_announced: "2022"'
+        ),
+        PERSON,
+        11,
+        ["'release_announced' (2022) is before"],
+    ),
+    "abducted-after-newest-source": (
+        replace(PERSON, 'abducted: "2023-10-07"', 'abducted: "2099-01-01"'),
+        PERSON,
+        9,
+        ["'abducted' (1 January 2099) is after the newest source (3 March 2024)"],
+    ),
+    "published-in-the-future": (
+        replace(SOURCE, 'date: "2024-03"', 'date: "2999-03"'),
+        SOURCE,
+        5,
+        ["'date' is March 2999, after today"],
+    ),
+    "person-listed-twice": (
+        replace(EVENTS, "people: [dana-example]", "people: [dana-example, dana-example]"),
+        EVENTS,
+        5,
+        ["'people' lists 'dana-example' twice"],
+    ),
+    "relation-twice": (
+        replace(
+            PERSON,
+            "differ:",
+            "  - person: lev-sample\n    role: brother\n    inverse: sister\n    cite:\n"
+            '      - source: gazette\n        quote: "Her brother, Lev Sample, told reporters"\n'
+            "differ:",
+        ),
+        PERSON,
+        21,
+        ["the relation 'brother: lev-sample' is given twice (first on line 15)"],
+    ),
+    "hidden-twice": (
+        replace(
+            SOURCE,
+            "acknowledged:",
+            'hide:\n  - text: "called"\n  - text: "called"\nacknowledged:',
+        ),
+        SOURCE,
+        10,
+        ["the hidden passage 'called' is given twice (first on line 9)"],
+    ),
+    "bad-language-tag": (
+        replace(SOURCE, "language: en", "language: e n"),
+        SOURCE,
+        3,
+        ["'language' is 'e n', not a language tag", "BCP 47"],
+    ),
+    "seed-is-a-folder": (
+        lambda p: (os.remove(p / "seeds/herald.txt"), (p / "seeds/herald.txt").mkdir()),
+        SOURCE,
+        1,
+        ["seed 'herald.txt' is a folder"],
+    ),
+    "seed-is-empty": (
+        write("seeds/herald.txt", ""),
+        SOURCE,
+        1,
+        ["seed 'herald.txt' is empty"],
+    ),
+    "case-file-is-a-folder": (
+        lambda p: (p / "content/people/ghost.yaml").mkdir(),
+        "content/people/ghost.yaml",
+        0,
+        ["cannot read file"],
+    ),
+    "case-file-link-to-nothing": (
+        lambda p: (p / "content/people/ghost.yaml").symlink_to("missing.yaml"),
+        "content/people/ghost.yaml",
+        0,
+        ["cannot read file"],
+    ),
+    "upper-case-suffix": (
+        write("content/people/Ghost.YAML", "name: Ghost\n"),
+        "content/people/Ghost.YAML",
+        0,
+        ["file name 'Ghost' is not a valid id"],
+    ),
+    "template-not-utf8": (
+        write("templates/about.html", b"{% extends 'base.html' %}\n\xff\xfe"),
+        "templates/about.html",
+        2,
+        ["the file is not UTF-8 (byte 0xff at offset 26)", "save the file as UTF-8"],
+    ),
 }
 
 
@@ -438,11 +582,12 @@ def test_dangerous_out_is_refused(fixture_site, capsys, where):
 # Markup is inert --------------------------------------------------------------------
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">&lt;script&gt;&#x3C;b&#62;'
-LINKS = (
+REFUSED_LINKS = (
     "[a](javascript:alert(3)) [b](JaVaScRiPt:alert(4)) [c](data:text/html;base64,PHNjcmlwdD4=)"
     " [d](&#106;avascript:alert(5)) [e](//evil.example/) <javascript:alert(6)>"
-    " [f](vbscript:x) [ok](https://example.org/ok) [mail](mailto:a@example.org)"
+    " [f](vbscript:x) [g](https:evil) [h](http://) [i](#frag) [j](../../etc/passwd)"
 )
+LINKS = "[ok](https://example.org/ok) [mail](mailto:a@example.org)"
 CLOSE = "</script><script>alert(7)</script><!--"
 
 
@@ -456,7 +601,6 @@ def _hostile(project: Path) -> None:
     edits = [
         replace(SITE, '"Fixture explainer"', json.dumps("Fixture " + XSS + CLOSE)),
         replace(SITE, '"A tiny', json.dumps(CLOSE + XSS)[:-1] + " A tiny"),
-        replace(SITE, "language: en", "language: 'en\" onload=\"alert(9)'"),
         replace(SITE, "This is a **test**", f"{XSS} {LINKS} This is a **test**"),
         replace(SITE, "Everything is made up", f"{LINKS} {XSS} Everything is made up"),
         replace(SOURCE, "outlet: Sample Herald", f"outlet: {json.dumps('Herald ' + XSS + CLOSE)}"),
@@ -491,6 +635,22 @@ def _hostile(project: Path) -> None:
     ]
     for edit in edits:
         edit(project)
+
+
+def test_links_that_lead_nowhere_safe_are_refused_at_their_line(fixture_site, capsys):
+    replace(SITE, "This is a **test**", f"{REFUSED_LINKS} This is a **test**")(fixture_site)
+    replace(EVENTS, '"The Sample Herald reported that', json.dumps(REFUSED_LINKS)[:-1])(
+        fixture_site
+    )
+    replace(SITE, "language: en", "language: 'en\" onload=\"alert(9)'")(fixture_site)
+    assert run("build", "--project", fixture_site) == 1
+    err = capsys.readouterr().err
+    site_lines = [ln for ln in err.splitlines() if ln.startswith(f"{SITE}:")]
+    event_lines = [ln for ln in err.splitlines() if ln.startswith(f"{EVENTS}:")]
+    for lines in (site_lines, event_lines):  # each of the 11, at the line of its field
+        assert len([ln for ln in lines if "link to '" in ln]) == 11, err
+    assert "'language' is 'en\" onload=\"alert(9)', not a language tag" in err
+    assert not (fixture_site / "site").exists()
 
 
 def test_markup_from_input_is_inert_everywhere(fixture_site, capsys):
