@@ -29,7 +29,7 @@ class Background(Generic[T]):
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_send_result, args=(work, send), daemon=True)
+            process = context.Process(target=_send_result, args=(work, send, receive), daemon=True)
             process.start()
             send.close()
             self._child = (receive, process)
@@ -62,9 +62,15 @@ class Background(Generic[T]):
             receive.close()
 
 
-def _send_result(work: Callable[[], object], send: Connection) -> None:
+def _send_result(work: Callable[[], object], send: Connection, receive: Connection) -> None:
+    # The parent's end, inherited: were the parent killed, a large result would otherwise
+    # wait for ever for this process itself to read it.
+    receive.close()
     try:
         send.send((True, work()))
+    except KeyboardInterrupt:
+        # Ctrl-C reaches every process of the terminal's group: the parent reports it.
+        raise SystemExit(130) from None
     except Exception:
         send.send((False, None))  # done again in the parent, where the error is raised
     finally:

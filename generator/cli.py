@@ -304,6 +304,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"explainer: error: {printable(str(exc), True)}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:
+        # The system refused (a folder that cannot be written, a disk that is full): not
+        # the content's fault, and no reason for a traceback (-v shows it).
+        log.debug("the system refused", exc_info=True)
+        files = " -> ".join(str(f) for f in (exc.filename, exc.filename2) if f is not None)
+        reason = f"{exc.strerror}: {files}" if exc.strerror and files else str(exc)
+        print(f"explainer: error: {printable(reason)}", file=sys.stderr)
+        return UsageError.exit_code
     except KeyboardInterrupt:
         print("explainer: interrupted; the previous site was left as it was", file=sys.stderr)
         return 130

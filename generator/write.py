@@ -10,6 +10,7 @@ every folder it makes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -17,6 +18,11 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds beside the same folder are not kept apart
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +48,24 @@ def guard_output(out: Path, project_root: Path, inputs: list[Path]) -> Path:
     home = Path.home().resolve()
     if target == home or target == Path(target.anchor):
         raise UsageError(f"refusing to write the site to {out}: it is a home or root folder")
-    if target.exists() or target.is_symlink():
-        if not target.is_dir() or Path(out).expanduser().is_symlink():
+    if Path(out).expanduser().is_symlink():
+        raise UsageError(
+            f"refusing to write the site to {out}: it is a symbolic link (to {target});"
+            " give the folder itself"
+        )
+    if Path.cwd().is_relative_to(target):
+        raise UsageError(
+            f"refusing to replace {out}: it is or holds the current folder; run the build"
+            " from elsewhere, or give another --out"
+        )
+    if target.exists():
+        if not target.is_dir():
             raise UsageError(f"refusing to write the site to {out}: it exists and is not a folder")
+        if os.path.ismount(target):
+            raise UsageError(
+                f"refusing to write the site to {out}: it is a mount point, which cannot be"
+                f" swapped; give a folder inside it, such as {Path(out) / 'site'}"
+            )
         if any(target.iterdir()) and not (target / MARKER).is_file():
             raise UsageError(
                 f"refusing to replace {out}: it is not empty and was not made by this tool",
@@ -89,9 +110,14 @@ class Staging:
         self.target = target
         parent = target.parent
         parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(parent, target.name)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
-        (self.path / MARKER).write_bytes(_MARKER_TEXT)
+        self._lock = _Lock(parent, target)
+        try:
+            _remove_leftovers(parent, target.name)
+            self.path = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+            _mark(self.path)
+        except BaseException:
+            self._lock.release()
+            raise
         self._root = str(self.path)
         self._made: set[str] = {self._root}
 
@@ -106,35 +132,110 @@ class Staging:
             except FileExistsError:
                 pass  # made by another process
             except FileNotFoundError:
-                os.makedirs(folder, exist_ok=True)
+                # Its parents first, but never the staging folder itself: were that gone,
+                # what is written here must not become a site without its first pages.
+                made = self._root
+                for part in parts[:-1]:
+                    made = os.path.join(made, part)
+                    with contextlib.suppress(FileExistsError):
+                        os.mkdir(made)
             self._made.add(folder)
         with open(os.path.join(folder, parts[-1]), "wb") as file:
             file.write(data)
 
     def commit(self) -> None:
         """Swap the written folder in for ``target``; the previous site goes in one move."""
-        os.chmod(self.path, 0o755)  # mkdtemp makes it private; a site is meant to be read
-        parent, target = self.target.parent, self.target
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=parent))
-            os.replace(target, old / "site")
-            os.replace(self.path, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(self.path, target)
+        try:
+            os.chmod(self.path, 0o755)  # mkdtemp makes it private; a site is meant to be read
+            parent, target = self.target.parent, self.target
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=parent))
+                _mark(old)  # marked itself: removable should this build stop while it is
+                os.replace(target, old / "site")
+                os.replace(self.path, target)
+                _remove_marked(old)
+            else:
+                os.replace(self.path, target)
+        finally:
+            self._lock.release()
 
     def discard(self) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+        try:
+            _remove_marked(self.path)
+        finally:
+            self._lock.release()
+
+
+class _Lock:
+    """Holds the output's parent folder locked (``flock``) while a build writes beside it.
+
+    Without it, a second build started meanwhile would take the first one's staging
+    folder for a leftover and remove it. The lock ends with the process, however it
+    ends; where the system has none (or the file system refuses it), there is none.
+    """
+
+    def __init__(self, parent: Path, target: Path) -> None:
+        self._fd: int | None = None
+        if fcntl is None:
+            return
+        try:
+            fd = os.open(parent, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("waiting for another build that writes beside %s to finish", target)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            os.close(fd)
+            return
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _mark(folder: Path) -> None:
+    (folder / MARKER).write_bytes(_MARKER_TEXT)
+
+
+def _remove_marked(folder: Path) -> None:
+    """Remove a folder this tool made, its marker last: cut short, what is left is still
+    marked, and the next build removes it."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == MARKER:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+    with contextlib.suppress(OSError):
+        os.unlink(folder / MARKER)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
 
 
 def _remove_leftovers(parent: Path, name: str) -> None:
-    """Remove what an interrupted earlier build left beside the output."""
-    for stale in parent.glob(f".{name}.new-*"):
-        if (stale / MARKER).is_file():
-            shutil.rmtree(stale, ignore_errors=True)
-    for stale in parent.glob(f".{name}.old-*"):
-        if (stale / "site" / MARKER).is_file() or not any(stale.iterdir()):
-            shutil.rmtree(stale, ignore_errors=True)
+    """Remove what an interrupted earlier build left beside the output: the staging and
+    previous-site folders that are marked, or empty."""
+    staged, replaced = f".{name}.new-", f".{name}.old-"
+    with os.scandir(parent) as entries:
+        stale = [
+            Path(e.path)
+            for e in entries
+            if e.name.startswith((staged, replaced)) and e.is_dir(follow_symlinks=False)
+        ]
+    for folder in stale:
+        # An .old- folder of an earlier version is marked only inside: old/site/MARKER.
+        if (folder / MARKER).is_file() or (folder / "site" / MARKER).is_file():
+            _remove_marked(folder)
+        elif not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def update_site(old: dict[str, bytes], new: dict[str, bytes], target: Path) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
+
 from generator.background import Background
 
 
@@ -25,3 +27,16 @@ def test_a_cancelled_child_is_gone_and_ready() -> None:
     assert not child.ready()
     child.cancel()
     assert child.ready()
+
+
+def test_ctrl_c_in_a_child_ends_it_quietly(capfd) -> None:
+    def interrupted() -> None:
+        if os.getpid() != parent:
+            raise KeyboardInterrupt
+        raise RuntimeError("done here")  # the parent does the work again, as for any death
+
+    parent = os.getpid()
+    child = Background(interrupted)
+    with pytest.raises(RuntimeError, match="done here"):
+        child.result()
+    assert "Traceback" not in capfd.readouterr().err
