@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from unicodedata import category
 
 from generator.dates import PartialDate
 from generator.errors import Diagnostic, did_you_mean
@@ -473,13 +474,15 @@ def _find(
         )
         return None
     closest, line = text.closest(citation.quote)
+    invisible = sorted({f"U+{ord(c):04X}" for c in citation.quote if category(c) == "Cf"})
+    unseen = f"\nthe quote holds invisible characters: {', '.join(invisible)}" if invisible else ""
     diagnostics.append(
         Diagnostic(
             where.path,
             where.line,
             f"quote not found in source '{source.id}'",
             f'quote:   "{fold(citation.quote)}"\n'
-            f'closest: "{closest}"  (seeds/{source.seed}:{line})\n{QUOTE_HINT}',
+            f'closest: "{closest}"  (seeds/{source.seed}:{line})\n{QUOTE_HINT}{unseen}',
         )
     )
     return None

@@ -261,7 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             serve(options, args.host, args.port, args.open)
             return 0
         if args.command == "build":
-            out = args.out if args.out is not None else project / "site"
+            # Expanded here: a quoted '~/site' is the home folder's for the search stage too.
+            out = (args.out if args.out is not None else project / "site").expanduser()
             options = Options(
                 project,
                 out,

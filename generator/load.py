@@ -58,6 +58,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202d\u202e\ud800-\udfff]")
 """Characters no case file needs and a page or terminal must not receive: control
 characters (but tab and line break), direction overrides, lone surrogates."""
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_TWO_LETTERS = re.compile(r"\w\w")
 _LETTER = re.compile(r"[^\W\d_]")
 _NAME_HINT = "write the name in letters, as the sources print it"
 
@@ -671,6 +672,13 @@ class _Reader:
             if c is None:
                 continue
             source, quote = self.ident(c, "source"), self.text(c, "quote")
+            if quote is not None and not _TWO_LETTERS.search(quote):
+                self.error(
+                    c.items["quote"].line,
+                    f"quote '{quote}' is too short to show anything",
+                    "quote the words of the source that say it",
+                )
+                quote = None
             if source and quote:
                 where = Where(self.rel, c.items["quote"].line)
                 out.append(Citation(source, quote, where, c.items["source"].line))

@@ -164,21 +164,24 @@ class SourceText:
         """Return the passage most like ``quote`` and its 1-based line, for an error message."""
         needle = fold(quote)
         words = list(re.finditer(r"\S+", self.folded))
-        width = max(1, len(needle.split()))
+        count = max(1, len(needle.split()))
         best, best_ratio, best_at = "", -1.0, 0
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)
-        for i in range(max(1, len(words) - width + 1)):
-            window = words[i : i + width]
-            if not window:
-                break
-            candidate = self.folded[window[0].start() : window[-1].end()]
-            matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best, best_ratio, best_at = candidate, ratio, window[0].start()
+        # As many words as the quote, and one more or fewer: a word the quote lost or
+        # gained would otherwise shift the passage shown by a word.
+        for width in sorted({count, count + 1, max(1, count - 1)}):
+            for i in range(max(1, len(words) - width + 1)):
+                window = words[i : i + width]
+                if not window:
+                    break
+                candidate = self.folded[window[0].start() : window[-1].end()]
+                matcher.set_seq1(candidate)
+                if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > best_ratio:
+                    best, best_ratio, best_at = candidate, ratio, window[0].start()
         line = self.text.count("\n", 0, self._original(best_at) if self.folded else 0) + 1
         return best, line
 

@@ -109,6 +109,8 @@ class Staging:
     def __init__(self, target: Path) -> None:
         self.target = target
         parent = target.parent
+        # The folders above the output that this build makes: a failed one takes them back.
+        self._parents = [p for p in (parent, *parent.parents) if not p.exists()]
         parent.mkdir(parents=True, exist_ok=True)
         self._lock = _Lock(parent, target)
         try:
@@ -164,6 +166,11 @@ class Staging:
             _remove_marked(self.path)
         finally:
             self._lock.release()
+        for folder in self._parents:  # the deepest first; each only if empty
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
 
 class _Lock:

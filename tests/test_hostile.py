@@ -498,6 +498,18 @@ BROKEN = {
         0,
         ["file name 'Ghost' is not a valid id"],
     ),
+    "quote-too-short": (
+        replace(PERSON, 'quote: "Dana Example, 34,"', 'quote: ","'),
+        PERSON,
+        27,
+        ["quote ',' is too short to show anything"],
+    ),
+    "invisible-character-in-quote": (
+        replace(PERSON, "Her brother, Lev Sample", "Her brother, Lev\u200b Sample"),
+        PERSON,
+        20,
+        ["quote not found", "the quote holds invisible characters: U+200B"],
+    ),
     "template-not-utf8": (
         write("templates/about.html", b"{% extends 'base.html' %}\n\xff\xfe"),
         "templates/about.html",

@@ -102,3 +102,11 @@ def test_fold_text_is_one_space_per_whitespace_run_after_translation(text: str) 
     from generator.quotes import _FOLD, fold_text
 
     assert fold_text(text) == re.sub(r"\s+", " ", text.translate(_FOLD)).strip()
+
+
+def test_closest_shows_the_whole_passage_when_the_quote_lost_or_gained_a_word():
+    text = SourceText(SOURCE)
+    assert text.closest("Final sentence the village.")[0] == "Final sentence about the village."
+    assert text.closest("Final sentence about all the village.")[0] == (
+        "Final sentence about the village."
+    )

@@ -138,3 +138,12 @@ def test_what_the_system_refuses_is_one_line_and_exit_2(fixture_site, capsys) ->
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("explainer: error: ")
     assert (fixture_site.parent / "a-file").read_text() == "mine"
+
+
+def test_a_failed_build_takes_back_the_folders_it_made_above_the_output(tmp_path: Path) -> None:
+    (tmp_path / "kept").mkdir()
+    staging = Staging(tmp_path / "kept" / "a" / "b" / "site")
+    staging.write("index.html", b"x")
+    staging.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept"]
+    assert list((tmp_path / "kept").iterdir()) == []
