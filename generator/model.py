@@ -220,6 +220,23 @@ class Hidden:
     where: Where
 
 
+RIGHT_TO_LEFT = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
+)
+"""Languages written right to left (their primary subtags); a script subtag overrides."""
+
+
+def direction(language: str) -> str:
+    """'rtl' or 'ltr' for a BCP 47 tag: Hebrew and Arabic articles must read from the right."""
+    tags = language.lower().split("-")
+    scripts = {t for t in tags[1:] if len(t) == 4}
+    if scripts & {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"}:
+        return "rtl"
+    if scripts:
+        return "ltr"
+    return "rtl" if tags[0] in RIGHT_TO_LEFT else "ltr"
+
+
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -240,6 +257,11 @@ class Source:
     where: Where
     acknowledged: tuple[Acknowledgement, ...] = ()
 
+    @property
+    def direction(self) -> str:
+        """'rtl' or 'ltr': which way the article's language is written."""
+        return direction(self.language)
+
 
 @by_fields
 @dataclass(frozen=True, slots=True)
@@ -252,6 +274,11 @@ class Site:
     intro: str
     about: str
     acknowledged: tuple[Acknowledgement, ...] = ()
+
+    @property
+    def direction(self) -> str:
+        """'rtl' or 'ltr': which way the site's language is written."""
+        return direction(self.language)
 
 
 @by_fields

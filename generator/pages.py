@@ -140,6 +140,10 @@ class Note:
     date: str
     """The source's date as a reader should see it (its ``published.date.label()``)."""
     refs: list[str] = field(default_factory=list)
+    language: str | None = None
+    """The source's language where it is not the site's: the quote is marked with it."""
+    direction: str | None = None
+    """'rtl' or 'ltr' where the source's language is written the other way from the site's."""
 
     @property
     def id(self) -> str:
@@ -276,6 +280,8 @@ class Footnotes:
                     self.plan.urls.page(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
                     key,
                     self.plan.dates(f"source:{source.id}", source.published.date)[0],
+                    [],
+                    *self.plan.foreign(source),
                 )
                 self._by_key[key] = note
                 self.page.notes.append(note)
@@ -797,6 +803,14 @@ class Planner:
         }
         return page
 
+    def foreign(self, source: Source) -> tuple[str | None, str | None]:
+        """The language and the direction of ``source``, each None where it is the site's:
+        a passage in another language is marked as such (WCAG 2.2, 3.1.2)."""
+        site = self.project.site
+        language = source.language if source.language != site.language else None
+        way = source.direction if language and source.direction != site.direction else None
+        return language, way
+
     def source_page(
         self, source: Source, quoted: tuple[tuple[str, Span, tuple[Link, ...]], ...]
     ) -> Page:
@@ -814,8 +828,11 @@ class Planner:
             ((span, anchor_id(q), list(links)) for q, span, links in quoted if links),
             key=lambda item: (item[0].start, item[0].end),
         )
+        language, way = self.foreign(source)
         page.data = {
             "source": source,
+            "language": language,
+            "direction": way,
             "basis": BASIS_LABELS[source.published.basis],
             "paragraphs": article_paragraphs(
                 source.text, self.evidence.hidden.get(source.id, ()), passages

@@ -300,3 +300,48 @@ def test_bad_options_are_usage_errors(tmp_path, capsys, args, words):
     assert code == 2
     assert words in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
+
+
+class _Attrs(HTMLParser):
+    """The attributes of every element named ``tag`` of a page, and of its <html>."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__()
+        self.tag, self.found, self.html = tag, [], {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.tag:
+            self.found.append(dict(attrs))
+        if tag == "html":
+            self.html = dict(attrs)
+
+
+def _attrs(page: Path, tag: str) -> _Attrs:
+    parser = _Attrs(tag)
+    parser.feed(page.read_text("utf-8"))
+    return parser
+
+
+def test_a_passage_in_another_language_is_marked_with_it(fixture_site):
+    source = fixture_site / "content/sources/herald.yaml"
+    source.write_text(source.read_text("utf-8").replace("language: en", "language: he"))
+    assert run("build", "--project", fixture_site, "--no-search", "-q") == 0
+    site = fixture_site / "site"
+    quotes = _attrs(site / "people/lev-sample/index.html", "q").found
+    assert {"lang": "he", "dir": "rtl"} in quotes  # the herald's passages
+    assert {} in quotes  # the gazette's, in the site's language
+    article = _attrs(site / "sources/herald/index.html", "div").found
+    assert {"class": "article-text", "lang": "he", "dir": "rtl"} in article
+    passages = _attrs(site / "sources/herald/index.html", "q").found
+    assert passages and all(q == {"lang": "he", "dir": "rtl"} for q in passages)
+    assert _attrs(site / "index.html", "q").html == {"lang": "en"}
+
+
+def test_a_site_in_a_right_to_left_language_says_so(fixture_site):
+    for name in ("site.yaml", "sources/herald.yaml", "sources/gazette.yaml"):
+        path = fixture_site / "content" / name
+        path.write_text(path.read_text("utf-8").replace("language: en", "language: he"))
+    assert run("build", "--project", fixture_site, "--no-search", "-q") == 0
+    page = _attrs(fixture_site / "site/people/lev-sample/index.html", "q")
+    assert page.html == {"lang": "he", "dir": "rtl"}
+    assert page.found and all(q == {} for q in page.found)  # the site's own language
