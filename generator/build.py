@@ -664,6 +664,12 @@ def _timestamp(day: dt.date) -> str:
 
 def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagnostic | None:
     """Return a diagnostic at the template line that raised ``exc``, or None if none did."""
+    theme = [d.resolve() for d in dirs]
+
+    def in_theme(frame: traceback.FrameSummary) -> bool:
+        # Jinja rewrites tracebacks so that template code shows as its own file and line.
+        return any(Path(frame.filename).resolve().is_relative_to(d) for d in theme)
+
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where, line = exc.filename or exc.name or "templates", exc.lineno
         message, hint = f"template error: {exc.message}", "fix the template syntax"
@@ -675,13 +681,14 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
             f"template not found: {exc.message}",
             f"looked in {', '.join(map(str, dirs))}",
         )
+    elif isinstance(exc, RecursionError):
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if in_theme(f)]
+        if not frames:
+            return None
+        where, line = frames[-1].filename, frames[-1].lineno or 0  # in the loop
+        message = "template error: templates include or call each other without end"
+        hint = "break the loop of includes or macro calls"
     else:
-        # Jinja rewrites tracebacks so that template code shows as its own file and line.
-        theme = [d.resolve() for d in dirs]
-
-        def in_theme(frame: traceback.FrameSummary) -> bool:
-            return any(Path(frame.filename).resolve().is_relative_to(d) for d in theme)
-
         stack = traceback.extract_tb(exc.__traceback__)
         frames = [f for f in stack if in_theme(f)]
         # Jinja's own errors (an undefined value) are raised in its runtime; any other

@@ -72,11 +72,13 @@ class _ThemeLoader(jinja2.FileSystemLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        found = (Path(d, *template.split("/")) for d in self.searchpath)
+        path = next((p for p in found if p.exists()), None)
+        if path is not None and not path.is_file():  # a named pipe would hang the build
+            raise jinja2.TemplateNotFound(template, f"{template} (not a regular file: {path})")
         try:
             source, filename, uptodate = super().get_source(environment, template)
         except UnicodeDecodeError as exc:
-            found = (Path(d, *template.split("/")) for d in self.searchpath)
-            path = next((p for p in found if p.is_file()), None)
             raise NotUTF8(
                 f"the file is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
                 exc.object[: exc.start].count(b"\n") + 1,
@@ -112,6 +114,8 @@ class Renderer:
         self.env.filters["json_script"] = json_for_script
         self.env.globals.update(globals_)
         self._fingerprints: dict[str, str] = {}
+        self._chains: set[str] = set()
+        """Templates whose extends chain was checked (:meth:`_no_extends_loop`)."""
         self._blocks: dict[str, Markup] = {}
         self._inlines: dict[str, Markup] = {}
 
@@ -136,8 +140,40 @@ class Renderer:
                     self.env.get_template(name)
 
     def render(self, page: Page) -> bytes:
+        if page.template not in self._chains:
+            self._no_extends_loop(page.template)
+            self._chains.add(page.template)
         template = self.env.get_template(page.template)
         return template.render(page=page, **page.data).encode("utf-8")
+
+    def _no_extends_loop(self, name: str) -> None:
+        """Raise TemplateSyntaxError if ``name`` extends itself, through others or not.
+
+        Jinja would recurse until Python's limit, which takes seconds and ends in a
+        RecursionError with no line to fix.
+        """
+        loader = self.env.loader
+        assert loader is not None
+        chain, current = [name], name
+        while True:
+            try:
+                source, filename, _ = loader.get_source(self.env, current)
+            except jinja2.TemplateError:
+                return  # reported when the template is loaded
+            found = _extends(source)
+            if found is None:
+                return
+            parent, line = found
+            if parent in chain:
+                loop = " -> ".join([*chain[chain.index(parent) :], parent])
+                raise jinja2.TemplateSyntaxError(
+                    f"templates extend each other in a loop: {loop}",
+                    line,
+                    current,
+                    filename,
+                )
+            chain.append(parent)
+            current = parent
 
     def fingerprint(self, name: str) -> str:
         """Return a digest of template ``name`` and of every template it extends or includes.
@@ -167,6 +203,18 @@ class Renderer:
         for key in sorted(sources):
             digest.update(f"{key}\0{sources[key]}\0".encode())
         return digest.hexdigest()
+
+
+_EXTENDS = re.compile(r"""{%-?\s*extends\s+(["'])(.*?)\1""")
+
+
+def _extends(source: str) -> tuple[str, int] | None:
+    """The template ``source`` extends by name, and the line of its tag, if any."""
+    for match in _EXTENDS.finditer(source):
+        before = source[: match.start()]
+        if before.count("{#") <= before.count("#}"):  # not inside a comment
+            return match.group(2), before.count("\n") + 1
+    return None
 
 
 _REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+(?:(["'])(.*?)\1)?""")

@@ -257,19 +257,14 @@ class Preview:
             return "400 Bad Request", [("Content-Type", "text/plain")], b"bad path\n"
         if rel == "" or rel.endswith("/"):
             rel += "index.html"
-        if self.error is None:
-            try:
-                body = self.builder.file(rel)
-            except ContentError as exc:  # a template error in the page asked for
-                log.error(exc.report())
-                body, self.error = None, error_page(exc)
+        body = self._file(rel) if self.error is None else None
         if self.error is not None:
             asset = self.builder.file(rel) if rel.startswith("assets/") else None
             if asset is None:
-                return "500 Internal Server Error", [("Content-Type", "text/html")], self.error
+                return self._error()
             body = asset
         if body is None:
-            if self.builder.file(rel + "/index.html") is not None:
+            if self._file(rel + "/index.html") is not None:
                 return "301 Moved Permanently", [("Location", path + "/")], b""
             return self._not_found()
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
@@ -277,9 +272,28 @@ class Preview:
             kind += "; charset=utf-8"
         return "200 OK", [("Content-Type", kind)], body
 
+    def _file(self, rel: str) -> bytes | None:
+        """The built file ``rel``, or None; a template error in it becomes the error page."""
+        try:
+            return self.builder.file(rel)
+        except ContentError as exc:
+            log.error(exc.report())
+            self.error = error_page(exc)
+            return None
+
     def _not_found(self) -> tuple[str, list[tuple[str, str]], bytes]:
-        body = self.builder.file("404.html") or b"not found\n"
-        return "404 Not Found", [("Content-Type", "text/html; charset=utf-8")], body
+        body = self._file("404.html") if self.error is None else None
+        if self.error is not None:
+            return self._error()
+        return (
+            "404 Not Found",
+            [("Content-Type", "text/html; charset=utf-8")],
+            body or b"not found\n",
+        )
+
+    def _error(self) -> tuple[str, list[tuple[str, str]], bytes]:
+        assert self.error is not None
+        return "500 Internal Server Error", [("Content-Type", "text/html")], self.error
 
 
 def watch_events(

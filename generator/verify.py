@@ -182,9 +182,8 @@ def route(rel: str) -> str:
 def verify_site(folder: Path, base_url: str, tools: Tools, label: str = "") -> list[Diagnostic]:
     """Return every problem found in the built site in ``folder``, served at ``base_url``."""
     site = _Site(folder, (label or folder.as_posix()).rstrip("/"), Urls.from_base(base_url))
-    for path in sorted(folder.rglob("*.html")):
-        rel = path.relative_to(folder).as_posix()
-        site.pages[rel] = _Html(path.read_text("utf-8"))
+    for rel, text in _pages(site):
+        site.pages[rel] = _Html(text)
     if not site.pages:
         site.report("", 0, "no HTML pages here", "give the folder that `explainer build` wrote")
         return site.problems
@@ -210,7 +209,41 @@ def verify_site(folder: Path, base_url: str, tools: Tools, label: str = "") -> l
     return sorted(site.problems, key=Diagnostic.sort_key)
 
 
+def _pages(site: _Site) -> Iterator[tuple[str, str]]:
+    """Yield the path and text of each HTML page; report what a deploy must not carry: a
+    link leading out of the site (it would publish what it leads to), a page that is not
+    a regular file or not UTF-8."""
+    root = site.folder.resolve()
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(site.folder):
+        for name in [*dirs, *files]:
+            path = Path(folder, name)
+            rel = path.relative_to(site.folder).as_posix()
+            if path.is_symlink():
+                leads = path.resolve()
+                if not leads.is_relative_to(root):
+                    site.report(rel, 0, f"a link that leads out of the site, to {leads}")
+                continue
+            if name.endswith(".html"):
+                found.append((rel, path))
+    for rel, path in sorted(found):
+        if not path.is_file():  # a folder or a named pipe (which would hang a read)
+            site.report(rel, 0, "a page that is not a regular file")
+            continue
+        data = path.read_bytes()
+        try:
+            yield rel, data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            site.report(
+                rel, line, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            )
+
+
 def _parse_xml(site: _Site, rel: str) -> ET.Element | None:
+    if (site.folder / rel).exists() and not (site.folder / rel).is_file():
+        site.report(rel, 0, f"{rel} is not a regular file")
+        return None
     try:
         return ET.parse(site.folder / rel).getroot()
     except FileNotFoundError:
@@ -356,6 +389,9 @@ def _check_jsonld(site: _Site, rel: str, page: _Html) -> None:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             site.report(rel, line + exc.lineno - 1, f"JSON-LD does not parse: {exc.msg}")
+            continue
+        except RecursionError:
+            site.report(rel, line, "JSON-LD does not parse: it is nested too deeply")
             continue
         if not isinstance(data, dict) or data.get("@context") not in (
             "https://schema.org",

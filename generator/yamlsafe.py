@@ -11,6 +11,7 @@ scalars kept as the text the editor typed.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,13 @@ class _Refused(Exception):
 def read_text(path: str | Path, rel: str, diagnostics: list[Diagnostic]) -> str | None:
     """Return a file's text (UTF-8, BOM dropped, newlines normalised) or None after a diagnostic."""
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            # Opening a named pipe would wait for a writer for ever.
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+            diagnostics.append(Diagnostic(rel, 0, f"this is {what}", "put a file here"))
+            return None
+        size = st.st_size
         if size > MAX_BYTES:
             diagnostics.append(
                 Diagnostic(

@@ -484,7 +484,37 @@ BROKEN = {
         lambda p: (p / "content/people/ghost.yaml").mkdir(),
         "content/people/ghost.yaml",
         0,
-        ["cannot read file"],
+        ["this is a folder"],
+    ),
+    "case-file-is-a-named-pipe": (
+        lambda p: os.mkfifo(p / "content/people/ghost.yaml"),
+        "content/people/ghost.yaml",
+        0,
+        ["this is not a regular file"],
+    ),
+    "seed-is-a-named-pipe": (
+        lambda p: (os.remove(p / "seeds/herald.txt"), os.mkfifo(p / "seeds/herald.txt")),
+        SOURCE,
+        1,
+        ["seed 'herald.txt' is not a regular file"],
+    ),
+    "template-is-a-named-pipe": (
+        lambda p: ((p / "templates").mkdir(), os.mkfifo(p / "templates/about.html")),
+        "templates",
+        0,
+        ["template not found: about.html (not a regular file"],
+    ),
+    "template-extends-itself": (
+        write("templates/base.html", '{% extends "base.html" %}\n<p>x</p>\n'),
+        "templates/base.html",
+        1,
+        ["templates extend each other in a loop: base.html -> base.html"],
+    ),
+    "templates-include-each-other": (
+        write("templates/_notes.html", '{% include "_notes.html" %}\n'),
+        "templates/_notes.html",
+        1,
+        ["templates include or call each other without end"],
     ),
     "case-file-link-to-nothing": (
         lambda p: (p / "content/people/ghost.yaml").symlink_to("missing.yaml"),

@@ -258,3 +258,25 @@ def test_a_bug_in_a_rebuild_shows_an_error_page_and_the_server_goes_on(
     assert code == 500 and b"internal error" in body and b"boom" in body
     monkeypatch.undo()
     assert preview.rebuild() and _get(preview, "/")[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("template", "path"),
+    [
+        ("404.html", "/nowhere/"),  # the not-found page itself is broken
+        ("person.html", "/people/dana-example"),  # asked for without its slash
+    ],
+)
+def test_a_template_error_met_on_the_way_shows_the_error_page(
+    fixture_site: Path, template: str, path: str
+) -> None:
+    theme = fixture_site / "templates"
+    theme.mkdir()
+    (theme / template).write_text(
+        '{% extends "base.html" %}{% block main %}{{ 1/0 }}{% endblock %}'
+    )
+    preview = Preview(Options(fixture_site, None))
+    assert preview.rebuild()  # pages are rendered when asked for
+    code, _, body = _get(preview, path)
+    assert code == 500
+    assert f"templates/{template}:1: template error: ZeroDivisionError".encode() in body

@@ -129,6 +129,37 @@ def test_article_without_publisher_and_bad_json(site):
     ]
 
 
+def test_what_a_deploy_must_not_carry(site, tmp_path):
+    """A page that is not UTF-8 or not a file, links out of the site: found, not a crash."""
+    about = site / "about" / "index.html"
+    lines = about.read_bytes().count(b"\n")
+    about.write_bytes(about.read_bytes() + b"\xff\xfe")
+    (tmp_path / "secret").write_text("mine")
+    (site / "secret.html").symlink_to(tmp_path / "secret")
+    os.mkfifo(site / "pipe.html")  # read, it would wait for a writer for ever
+    (site / "folder.html").mkdir()
+    offset = about.stat().st_size - 2
+    assert problems(site) == [
+        f"site/about/index.html:{lines + 1}: not UTF-8 (byte 0xff at offset {offset})",
+        "site/folder.html: a page that is not a regular file",
+        "site/pipe.html: a page that is not a regular file",
+        f"site/secret.html: a link that leads out of the site, to {tmp_path / 'secret'}",
+        "site/sitemap.xml: lists /about/, which is not a page of this site",
+    ]
+
+
+def test_json_ld_nested_without_end_is_a_problem_not_a_crash(site):
+    page = site / "people" / "dana-example" / "index.html"
+    text = page.read_text("utf-8")
+    start = text.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    end = text.index("</script>", start)
+    page.write_text(text[:start] + "[" * 100_000 + "]" * 100_000 + text[end:], "utf-8")
+    (found,) = problems(site)
+    assert found.endswith("JSON-LD does not parse: it is nested too deeply")
+
+
 def test_site_built_for_another_address_is_one_problem(site):
     assert problems(site, base="https://example.org/sub/") == [
         "site/index.html: the site was built for /, not https://example.org/sub/\n"
