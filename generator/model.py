@@ -6,7 +6,7 @@ Plain frozen dataclasses and no I/O. Every object that can be wrong carries
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from generator.dates import PartialDate
@@ -302,5 +302,18 @@ class Project:
         if not any(p.draft for p in self.people.values()) and not any(e.draft for e in self.events):
             return self
         people = {pid: p for pid, p in self.people.items() if not p.draft}
-        events = tuple(e for e in self.events if not e.draft)
+        events = tuple(_without_drafts(e, people) for e in self.events if not e.draft)
         return Project(self.site, self.sources, people, events, self.unread)
+
+
+def _without_drafts(event: Event, people: dict[str, Person]) -> Event:
+    """``event`` naming only the ``people`` published: a draft's id is not published either."""
+    if all(pid in people for pid in event.people):
+        return event
+    keep = [i for i, pid in enumerate(event.people) if pid in people]
+    lines = event.people_lines
+    return replace(
+        event,
+        people=tuple(event.people[i] for i in keep),
+        people_lines=tuple(lines[i] for i in keep) if lines else (),
+    )

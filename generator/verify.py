@@ -144,6 +144,11 @@ class _Site:
             return  # mailto:, tel:, data:
         if parts.netloc and parts.netloc != urlsplit(self.urls.origin).netloc:
             return  # another site
+        if parts.netloc and not unquote(parts.path or "/").startswith(self.urls.root):
+            # The same host outside the base path: another site there (an explainer under a
+            # newspaper's address citing its articles). A site built for another --base-url
+            # shows in its canonical address, checked once for the whole site.
+            return
         here = "http://site.invalid" + self.urls.root + route(rel)
         local = (
             parts._replace(scheme="", netloc="", path=parts.path or "/") if parts.netloc else parts

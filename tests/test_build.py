@@ -246,6 +246,8 @@ def test_drafts_are_left_out_unless_asked_for(real_copy: Path, tmp_path: Path) -
     published = _published(Options(real_copy, tmp_path / "published"))
     assert "people/vitaly/index.html" not in published
     assert b"people/vitaly/" not in b"".join(published.values())
+    # nor its id, though an event names it (data-people, the timeline's filter data)
+    assert re.search(rb"\bvitaly\b", b"".join(published.values())) is None
     with_drafts = _published(Options(real_copy, tmp_path / "drafts", drafts=True))
     assert b'class="draft-banner"' in with_drafts["people/vitaly/index.html"]
     assert b'class="draft-banner"' not in with_drafts["people/yelena/index.html"]

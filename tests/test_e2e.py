@@ -324,9 +324,18 @@ def _attrs(page: Path, tag: str) -> _Attrs:
 
 def test_a_passage_in_another_language_is_marked_with_it(fixture_site):
     source = fixture_site / "content/sources/herald.yaml"
-    source.write_text(source.read_text("utf-8").replace("language: en", "language: he"))
+    text = source.read_text("utf-8").replace("language: en", "language: he")
+    source.write_text(
+        text.replace("outlet: Sample Herald", "outlet: \u05d4\u05de\u05d1\u05e9\u05e8")
+    )
     assert run("build", "--project", fixture_site, "--no-search", "-q") == 0
     site = fixture_site / "site"
+    # A right-to-left outlet name is isolated: the date after it keeps its place.
+    notes = _attrs(site / "people/lev-sample/index.html", "bdi")
+    assert len(notes.found) >= 2  # in the notes, and in the sources of the page
+    assert "<bdi>\u05d4\u05de\u05d1\u05e9\u05e8</bdi>, " in (
+        site / "people/lev-sample/index.html"
+    ).read_text("utf-8")
     quotes = _attrs(site / "people/lev-sample/index.html", "q").found
     assert {"lang": "he", "dir": "rtl"} in quotes  # the herald's passages
     assert {} in quotes  # the gazette's, in the site's language

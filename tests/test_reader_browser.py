@@ -127,6 +127,10 @@ def test_without_javascript_search_leads_to_the_index_of_spellings(browser, site
     context.close()
 
 
+def _count(events: list[dict[str, str]]) -> str:
+    return f"{len(events)} event{'s' if len(events) != 1 else ''}"
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_the_timeline_filter_shows_only_that_persons_events(
     browser, site_url, real_site, javascript
@@ -144,15 +148,18 @@ def test_the_timeline_filter_shows_only_that_persons_events(
     assert [e["id"] for e in shown] == _expected(real_site, "yelena")
     assert all("yelena" in e["people"].split() for e in shown)
     assert len(shown) < len(everything)
+    # The same words with and without JavaScript (the page's own, written by the build).
     status = page.locator("[data-timeline-status]").inner_text()
-    assert str(len(shown)) in status and "Yelena" in status
+    assert status == f"Showing {_count(shown)} concerning Yelena."
     current = page.locator(".filters a[aria-current='page']")
     sync_api.expect(current).to_have_text("Yelena")
 
     page.locator(".filters a[data-kind='release']").click()
     page.wait_for_url("**/timeline/kind/release/")
-    kinds = {e["kind"] for e in _events(page)}
-    assert kinds == {"release"}
+    releases = _events(page)
+    assert {e["kind"] for e in releases} == {"release"}
+    status = page.locator("[data-timeline-status]").inner_text()
+    assert status == f"Showing {_count(releases)} of kind: release."
     page.locator(".filters a", has_text="All events").click()
     page.wait_for_url("**/timeline/")
     assert len(_events(page)) == len(everything)
@@ -200,6 +207,14 @@ def test_no_horizontal_scrolling_at_320_px(browser, site_url, name) -> None:  # 
             .map(e => e.tagName + '.' + e.className).slice(0, 5)"""
     )
     assert width <= 320, wide
+    page.close()
+
+
+def test_a_long_name_without_spaces_wraps_in_the_filter_menu(browser, site_url) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(site_url + "timeline/")
+    page.evaluate("document.querySelector('.filters a[data-person]').textContent = 'W'.repeat(120)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()
 
 

@@ -288,3 +288,12 @@ def test_fixture_project_builds_and_verifies_under_a_path_base(tmp_path):
     assert run("build", "--project", FIXTURE, "--out", out, "--base-url", "/x/y/", "-q") == 0
     assert problems(out, base="/x/y/") == []
     assert problems(out, base="/x/")[0].startswith("site/index.html: the site was built for")
+
+
+def test_an_article_on_the_sites_own_host_is_not_an_internal_link(tmp_path, capsys):
+    """An explainer under a newspaper's address cites that newspaper's articles."""
+    base = "https://example.org/sub/path/"  # the fixture's gazette is at https://example.org/
+    out = tmp_path / "site"
+    assert run("build", "--project", FIXTURE, "--out", out, "--base-url", base, "--no-search") == 0
+    assert "https://example.org/gazette" in (out / "index.html").read_text("utf-8")
+    assert problems(out, base=base) == []

@@ -33,7 +33,10 @@
       else other.removeAttribute("aria-current");
     }
     const noun = shown === 1 ? "event" : "events";
-    status.textContent = person || kind ? `Showing ${shown} ${noun}: ${link.textContent}.` : whole;
+    // The words of the page for the same view (generator/pages.py, timeline_page).
+    if (person) status.textContent = `Showing ${shown} ${noun} concerning ${link.textContent}.`;
+    else if (kind) status.textContent = `Showing ${shown} ${noun} of kind: ${link.textContent.toLowerCase()}.`;
+    else status.textContent = whole;
   }
 
   nav.addEventListener("click", (click) => {
