@@ -676,7 +676,9 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
         if isinstance(exc, render.NotUTF8):
             hint = "save the file as UTF-8"
     elif isinstance(exc, jinja2.TemplateNotFound):
-        where, line = "templates", 0
+        # At the line that asked for it, if a template did (an include, an extends).
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if in_theme(f)]
+        where, line = (frames[-1].filename, frames[-1].lineno or 0) if frames else ("templates", 0)
         message, hint = (
             f"template not found: {exc.message}",
             f"looked in {', '.join(map(str, dirs))}",

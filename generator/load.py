@@ -119,7 +119,10 @@ def _prefix(folder: str | Path) -> str:
 
 
 Signature = tuple[int, int, int] | None
-"""What ``stat`` says of a file (mtime, size, inode), or None if it is missing."""
+"""What ``stat`` says of a file (ctime, size, inode), or None if it is missing.
+
+The change time, not the modification time: a tool that writes a file and sets its
+modification time back (or a coarse clock) cannot hide a save from it."""
 
 
 def _signature(path: str) -> Signature:
@@ -127,7 +130,7 @@ def _signature(path: str) -> Signature:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+    return (st.st_ctime_ns, st.st_size, st.st_ino)
 
 
 @dataclass(frozen=True, slots=True)

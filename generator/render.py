@@ -364,13 +364,14 @@ def theme_dirs(project_root: Path) -> list[Path]:
 
 
 def theme_signature(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Return the name, mtime and size of every file of the theme: it changes on any edit."""
+    """Return the name, change time and size of every file of the theme: it changes on any
+    edit (as load.Signature)."""
     found = []
     for folder in dirs:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 st = path.stat()
-                found.append((str(path), st.st_mtime_ns, st.st_size))
+                found.append((str(path), st.st_ctime_ns, st.st_size))
     return tuple(found)
 
 

@@ -68,7 +68,7 @@ def error_page(exc: ContentError) -> bytes:
 
 
 def input_signatures(root: Path) -> dict[str, tuple[int, int]]:
-    """Return (mtime, size) of every file the build reads, keyed by path under ``root``.
+    """Return (change time, size) of every file the build reads, keyed by path under ``root``.
 
     The preview polls this every moment, over thousands of files on a large
     site: it walks with scandir and builds each key from its folder's prefix,
@@ -93,7 +93,7 @@ def input_signatures(root: Path) -> dict[str, tuple[int, int]]:
                 st = entry.stat()
             except OSError:
                 continue
-            found[prefix + name] = (st.st_mtime_ns, st.st_size)
+            found[prefix + name] = (st.st_ctime_ns, st.st_size)
     return found
 
 
@@ -222,7 +222,7 @@ class Preview:
                 continue
             if stat.S_ISDIR(st.st_mode):
                 return None
-            now[rel] = (st.st_mtime_ns, st.st_size)
+            now[rel] = (st.st_ctime_ns, st.st_size)
         changed = sorted(k for k, sig in now.items() if sig != self.seen.get(k))
         for key in changed:
             sig = now[key]

@@ -344,8 +344,8 @@ BROKEN = {
             '{% extends "base.html" %}{% block main %}{% include "../../secret.txt" %}'
             "{% endblock %}",
         ),
-        "templates",
-        0,
+        "templates/about.html",  # at the include that asks for it
+        1,
         ["template not found: ../../secret.txt", "looked in"],
     ),
     "template-symlink-out": (

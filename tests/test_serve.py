@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import socket
 import threading
@@ -280,3 +281,21 @@ def test_a_template_error_met_on_the_way_shows_the_error_page(
     code, _, body = _get(preview, path)
     assert code == 500
     assert f"templates/{template}:1: template error: ZeroDivisionError".encode() in body
+
+
+def test_a_save_that_keeps_the_size_and_the_old_modification_time_is_seen(
+    fixture_site: Path,
+) -> None:
+    """Some tools set a file's modification time back after writing it."""
+    preview = Preview(Options(fixture_site, None))
+    assert preview.rebuild()
+    person = fixture_site / "content/people/dana-example.yaml"
+    before = person.stat()
+    time.sleep(0.05)  # past the file system's clock tick
+    text = person.read_text(encoding="utf-8")
+    person.write_text(text.replace("home in Examplefield", "home in Examplefielt"), "utf-8")
+    os.utime(person, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert person.stat().st_size == before.st_size
+    assert preview.poll() == ["content/people/dana-example.yaml"]
+    assert preview.rebuild()
+    assert b"Examplefielt" in _get(preview, "/people/dana-example/")[2]
