@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -34,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def verbosity(p: argparse.ArgumentParser) -> None:
-        p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+        p.add_argument("-q", "--quiet", action="store_true", help="print errors and warnings only")
         p.add_argument("-v", "--verbose", action="store_true", help="print more detail")
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -174,6 +175,8 @@ def _as_of(value: str) -> dt.date | None:
     if value == "today":
         return dt.date.today()
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # fromisoformat takes 20250216 too
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--as-of must be newest, today or YYYY-MM-DD, not {value!r}") from None
@@ -185,11 +188,15 @@ def _escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def github_annotations(diagnostics: Iterable[Diagnostic]) -> str:
-    """Return one ``::error`` or ``::warning`` command per diagnostic."""
+def github_annotations(diagnostics: Iterable[Diagnostic], project: Path = Path(".")) -> str:
+    """Return one ``::error`` or ``::warning`` command per diagnostic.
+
+    GitHub reads ``file=`` from the root of the repository, where a workflow runs:
+    each path is given from the working folder, not from ``project``.
+    """
     lines = []
     for d in diagnostics:
-        props = f"file={_escape(printable(d.path), True)}"
+        props = f"file={_escape(printable(_from_here(d.path, project), True), True)}"
         if d.line:
             props += f",line={d.line}"
         message = printable(d.message + (f"\n{d.hint}" if d.hint else ""), keep_newlines=True)
@@ -198,15 +205,39 @@ def github_annotations(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def json_report(diagnostics: Iterable[Diagnostic]) -> str:
-    """Return the diagnostics as a JSON list of {path, line, severity, message, hint}."""
+    """Return the diagnostics as a JSON list of {path, line, severity, message, hint}.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates, which UTF-8
+    cannot carry: they are written as escapes (``\\udcff``) to keep the JSON valid.
+    """
     keys = ("path", "line", "severity", "message", "hint")
-    items = [{k: getattr(d, k) for k in keys} for d in diagnostics]
+    items = [
+        {k: _SURROGATE.sub(_escaped, v) if isinstance(v := getattr(d, k), str) else v for k in keys}
+        for d in diagnostics
+    ]
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
-def _print(fmt: str, diagnostics: list[Diagnostic]) -> None:
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return ascii(match.group())[1:-1]
+
+
+def _from_here(path: str, project: Path) -> str:
+    """``path``, relative to ``project``, as seen from the working folder if the project
+    is inside it (a repository holding the explainer in a folder of its own)."""
+    here = os.path.relpath(project)
+    if os.path.isabs(path) or here.startswith(".."):
+        return path
+    return os.path.normpath(os.path.join(here, path))
+
+
+def _print(fmt: str, diagnostics: list[Diagnostic], project: Path) -> None:
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
-    sys.stdout.write(json_report(ordered) if fmt == "json" else github_annotations(ordered))
+    out = json_report(ordered) if fmt == "json" else github_annotations(ordered, project)
+    sys.stdout.write(out)
 
 
 def run() -> None:
@@ -242,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.info(
                 "created a new explainer in %s; build it with: explainer build --project %s",
                 args.dir,
-                args.dir,
+                shlex.quote(str(args.dir)),
             )
             return 0
         if args.command == "verify":
@@ -298,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             index_site(options.out)
     except ContentError as exc:
         if fmt != "text":
-            _print(fmt, exc.diagnostics)
+            _print(fmt, exc.diagnostics, getattr(args, "project", Path(".")))
         else:
             print(exc.report(), file=sys.stderr)
         return exc.exit_code
@@ -317,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("explainer: interrupted; the previous site was left as it was", file=sys.stderr)
         return 130
     if fmt != "text":
-        _print(fmt, result.warnings)
+        _print(fmt, result.warnings, getattr(args, "project", Path(".")))
     else:
         for warning in result.warnings:
             log.warning(warning.format())

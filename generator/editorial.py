@@ -92,14 +92,20 @@ def review(
         diagnostics.extend(acknowledge(project, findings, () if thorough else SLOW_CHECKS))
     events: dict[str, str] = {}
     people: dict[str, list[str]] = defaultdict(list)
+    own = {key.partition(":")[2] for _, key, _ in stale if key.startswith("person:")}
     for _, key, note in stale:
         kind, _, ident = key.partition(":")
-        if kind == "event":
-            events[ident] = note[:1].upper() + note[1:]
-            for pid in next(e for e in project.events if e.id == ident).people:
-                people[pid].append(note)
-        else:
+        if kind == "person":
             people[ident].append(note)
+            continue
+        events[ident] = note[:1].upper() + note[1:]
+        event = next(e for e in project.events if e.id == ident)
+        # On a profile the note names its event: "Release announced" on the profile of
+        # the official who announced it would read as his own release.
+        titled = f"“{event.title}” was {event.status} for {event.date.label()}; {UNCONFIRMED}."
+        for pid in event.people:
+            if not (event.kind == "release" and pid in own):  # said by their own note
+                people[pid].append(titled)
     return replace(
         evidence,
         overdue_events=events,

@@ -38,6 +38,11 @@ published:
   evidence: "The example article carries no date; it reports an event of 3 March 2024."
 hide:
   - text: "Replace this file with a real article, exactly as received."
+acknowledged:
+  - check: no-url
+    reason: "An example article has no address; give a real article's url instead."
+  - check: inferred-date
+    reason: "The example article carries no date; a real one usually does."
 """,
     "content/people/dana-example.yaml": """\
 name: Dana Example

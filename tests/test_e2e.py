@@ -290,6 +290,7 @@ def test_a_broken_override_template_is_reported_at_its_line(fixture_site, capsys
         (["--base-url", "//evil.example/"], "a host needs its scheme"),
         (["--base-url", "https://example.org/a b/"], "may not hold spaces"),
         (["--base-url", '/a"b/'], "may not hold spaces, quotes"),
+        (["--as-of", "20250216"], "--as-of must be newest, today or YYYY-MM-DD"),
     ],
 )
 def test_bad_options_are_usage_errors(tmp_path, capsys, args, words):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run
 
-from generator.cli import github_annotations
+from generator.cli import github_annotations, json_report
 from generator.editorial import _birth_window, transliteration_key, within_edits, word_index
 from generator.errors import Diagnostic
 
@@ -200,6 +200,14 @@ def test_overdue_announcement_shows_on_timeline_and_profile(tmp_path) -> None:
     profile = Notes((out / "people/alexander-trufanov/index.html").read_text("utf-8")).notes
     assert timeline == [note]
     assert profile == [note, note]  # under the status, and on the event in the profile's timeline
+    # The official who announced it: the note names the event, not "Release announced"
+    # as if it were his own; on the event in his profile's timeline, the event's own note.
+    official = Notes((out / "people/musa-abu-marzouk/index.html").read_text("utf-8")).notes
+    assert official == [
+        "“Hamas says Alexander Trufanov is to be released on 15 February 2025” was announced"
+        " for 15 February 2025; no source in this explainer confirms it happened yet.",
+        note,
+    ]
     assert run("build", "--project", REPO, "--out", out, "-q") == 0
     assert Notes((out / "timeline/index.html").read_text("utf-8")).notes == []
 
@@ -417,3 +425,19 @@ def test_word_index_holds_capitalised_words_and_the_tokens_of_names() -> None:
         "27": {"a"},
         "Nothing": {"b"},
     }
+
+
+def test_json_report_stays_valid_with_a_file_name_that_is_not_utf8() -> None:
+    name = b"seeds/odd\xff.txt".decode("utf-8", "surrogateescape")  # as os.listdir gives it
+    text = json_report([Diagnostic("content/sources/x.yaml", 1, f"no file '{name}'")])
+    text.encode("utf-8")  # no lone surrogate left to write
+    assert json.loads(text)[0]["message"] == "no file 'seeds/odd\\udcff.txt'"
+
+
+def test_github_annotations_name_files_from_the_working_folder(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    found = [Diagnostic("content/people/x.yaml", 2, "broken")]
+    assert github_annotations(found, tmp_path / "explainer").startswith(
+        "::error file=explainer/content/people/x.yaml,line=2::"
+    )
+    assert github_annotations(found, tmp_path).startswith("::error file=content/people/x.yaml,")

@@ -14,6 +14,8 @@ def test_new_project_builds(tmp_path: Path) -> None:
     person = (project / "site" / "people" / "dana-example" / "index.html").read_text()
     assert "Dana Example" in person
     assert 'href="/sources/example-gazette/#q-' in person
+    # and checks clean, without a warning to start from
+    assert run("check", "--project", project, "--strict") == 0
 
 
 def test_new_refuses_a_non_empty_folder(tmp_path: Path, capsys) -> None:
