@@ -865,11 +865,11 @@ def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | No
             "replace the link with the file",
         )
         return None
-    if plain and os.path.exists(path) and not os.path.isfile(path):
-        what = "a folder" if os.path.isdir(path) else "not a regular file"
-        r.error(line, f"seed '{seed}' is {what}", "give the name of a file in seeds/")
-        return None
     if not plain or not Path(path).is_file():
+        if plain and os.path.exists(path):  # there, but a folder or a named pipe
+            what = "a folder" if os.path.isdir(path) else "not a regular file"
+            r.error(line, f"seed '{seed}' is {what}", "give the name of a file in seeds/")
+            return None
         known = [p.name for p in paths.seeds.iterdir()] if paths.seeds.is_dir() else []
         r.error(
             line,

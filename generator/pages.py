@@ -143,7 +143,8 @@ class Note:
     language: str | None = None
     """The source's language where it is not the site's: the quote is marked with it."""
     direction: str | None = None
-    """'rtl' or 'ltr' where the source's language is written the other way from the site's."""
+    """'rtl' or 'ltr' where the source's language is written the other way from the site's
+    (set only with :attr:`language`)."""
 
     @property
     def id(self) -> str:
