@@ -374,9 +374,11 @@ def unattested_names(
 def taken_after(project: Project, newest: PartialDate) -> Iterator[Diagnostic]:
     """Errors for captivities that begin after the newest source: no source here can
     report them, and the days held would count backwards."""
+    last = newest.last_day()
     for person in project.people.values():
         c = person.captivity
-        if c is not None and c.abducted.first_day() > newest.last_day():
+        # The year first: the preview runs this on every save, over every person.
+        if c is not None and c.abducted.year >= last.year and c.abducted.first_day() > last:
             yield Diagnostic(
                 c.where.path,
                 c.where.line,
