@@ -135,7 +135,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _base_url(value: str) -> str:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        parts.hostname  # noqa: B018  # raises for a malformed host, such as '[::1'
+    except ValueError as exc:
+        raise UsageError(f"--base-url {value!r} is not a URL: {exc}") from None
     if parts.scheme and (parts.scheme not in ("http", "https") or not parts.netloc):
         raise UsageError(
             f"--base-url must be an http(s) URL or a path starting with '/', not {value!r}"

@@ -95,7 +95,8 @@ LONGEST_MESSAGE = 2000
 def printable(text: str, keep_newlines: bool = False) -> str:
     """Return ``text`` as a terminal shows it harmlessly: control characters, direction
     overrides and lone surrogates as escapes (a name from the content could otherwise
-    recolour or rewrite the terminal), and a very long text shortened in the middle."""
+    recolour or rewrite the terminal), and a very long text shortened in the middle.
+    ``keep_newlines`` leaves line breaks (``\\n``, ``\\r``) for the caller to lay out."""
     pattern = _UNPRINTABLE_BUT_NEWLINE if keep_newlines else _UNPRINTABLE
     text = pattern.sub(lambda m: ascii(m.group())[1:-1], text)
     if len(text) > LONGEST_MESSAGE:

@@ -757,9 +757,13 @@ def _links(text: str) -> list[str]:
 
 
 def _followable(href: str) -> bool:
-    parts = urlsplit(href)
-    if parts.scheme in ("http", "https"):
-        return bool(parts.hostname) and not _NOT_IN_URLS.search(href)
+    """Whether ``href`` is a whole http(s) address with a host, or a mailto: address."""
+    try:
+        parts = urlsplit(href)
+        if parts.scheme in ("http", "https"):
+            return bool(parts.hostname) and not _NOT_IN_URLS.search(href)
+    except ValueError:  # a malformed host, such as '[::1'
+        return False
     return parts.scheme == "mailto" and "@" in parts.path
 
 
@@ -803,7 +807,7 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
     source_id, seed = r.file_id(), r.text(m, "seed")
     outlet, language = r.text(m, "outlet"), r.language(m)
     url = r.text(m, "url")
-    if url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", url):
+    if url is not None and not (re.fullmatch(r"https?://[^\s<>\"']+", url) and _followable(url)):
         r.error(
             m.items["url"].line,
             f"'url' must be an http or https address, not '{url}'",

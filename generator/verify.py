@@ -139,7 +139,12 @@ class _Site:
     def resolve(self, rel: str, line: int, ref: str) -> None:
         """Report ``ref``, found in file ``rel``, if it names a missing file or anchor."""
         ref = ref.strip()
-        parts = urlsplit(ref)
+        try:
+            parts = urlsplit(ref)
+            parts.hostname  # noqa: B018  # raises for a malformed host, such as '[::1'
+        except ValueError:
+            self.report(rel, line, f"malformed link {ref}")
+            return
         if parts.scheme and parts.scheme not in ("http", "https"):
             return  # mailto:, tel:, data:
         if parts.netloc and parts.netloc != urlsplit(self.urls.origin).netloc:

@@ -528,6 +528,20 @@ BROKEN = {
         0,
         ["file name 'Ghost' is not a valid id"],
     ),
+    "url-with-a-malformed-host": (
+        replace(SOURCE, "outlet: Sample Herald", 'url: "https://[::1/x"\noutlet: Sample Herald'),
+        SOURCE,
+        2,
+        ["'url' must be an http or https address, not 'https://[::1/x'"],
+    ),
+    "link-with-a-malformed-host": (
+        replace(
+            EVENTS, '"The Sample Herald reported that', '"[x](http://[::1) The Sample Herald said'
+        ),
+        EVENTS,
+        14,
+        ["link to 'http://", "in 'body': only full http or https addresses"],
+    ),
     "quote-too-short": (
         replace(PERSON, 'quote: "Dana Example, 34,"', 'quote: ","'),
         PERSON,

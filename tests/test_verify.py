@@ -148,6 +148,11 @@ def test_what_a_deploy_must_not_carry(site, tmp_path):
     ]
 
 
+def test_a_malformed_link_is_a_problem_not_a_crash(site):
+    line = plant(site / "about" / "index.html", 'href="/people/"', 'href="http://[::1/people/"')
+    assert problems(site) == [f"site/about/index.html:{line}: malformed link http://[::1/people/"]
+
+
 def test_json_ld_nested_without_end_is_a_problem_not_a_crash(site):
     page = site / "people" / "dana-example" / "index.html"
     text = page.read_text("utf-8")
