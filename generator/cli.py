@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "new":
             from generator.scaffold import new_project
 
-            new_project(args.dir)
+            new_project(args.dir.expanduser())
             log.info(
                 "created a new explainer in %s; build it with: explainer build --project %s",
                 args.dir,
@@ -288,6 +288,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = args.project
         if not project.is_dir():
             raise UsageError(f"no project folder at {project}")
+        if not (project / "content").is_dir() and args.command != "serve":
+            # The preview starts anyway and shows the problem on its error page until fixed.
+            raise UsageError(
+                f"no content/ folder in {project}: give the project folder with --project,"
+                " or start one with `explainer new DIR`"
+            )
         if args.command == "serve":
             from generator.serve import serve
 

@@ -355,3 +355,8 @@ def test_a_site_in_a_right_to_left_language_says_so(fixture_site):
     page = _attrs(fixture_site / "site/people/lev-sample/index.html", "q")
     assert page.html == {"lang": "he", "dir": "rtl"}
     assert page.found and all(q == {} for q in page.found)  # the site's own language
+
+
+def test_a_folder_that_is_no_project_is_a_usage_error(tmp_path, capsys):
+    assert run("check", "--project", tmp_path) == 2
+    assert "no content/ folder in" in capsys.readouterr().err
