@@ -667,8 +667,11 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
     theme = [d.resolve() for d in dirs]
 
     def in_theme(frame: traceback.FrameSummary) -> bool:
-        # Jinja rewrites tracebacks so that template code shows as its own file and line.
         return any(Path(frame.filename).resolve().is_relative_to(d) for d in theme)
+
+    # Jinja rewrites tracebacks so that template code shows as its own file and line.
+    stack = traceback.extract_tb(exc.__traceback__)
+    frames = [f for f in stack if in_theme(f)]
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where, line = exc.filename or exc.name or "templates", exc.lineno
@@ -677,22 +680,18 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
             hint = "save the file as UTF-8"
     elif isinstance(exc, jinja2.TemplateNotFound):
         # At the line that asked for it, if a template did (an include, an extends).
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if in_theme(f)]
         where, line = (frames[-1].filename, frames[-1].lineno or 0) if frames else ("templates", 0)
         message, hint = (
             f"template not found: {exc.message}",
             f"looked in {', '.join(map(str, dirs))}",
         )
     elif isinstance(exc, RecursionError):
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if in_theme(f)]
         if not frames:
             return None
         where, line = frames[-1].filename, frames[-1].lineno or 0  # in the loop
         message = "template error: templates include or call each other without end"
         hint = "break the loop of includes or macro calls"
     else:
-        stack = traceback.extract_tb(exc.__traceback__)
-        frames = [f for f in stack if in_theme(f)]
         # Jinja's own errors (an undefined value) are raised in its runtime; any other
         # exception is the template's only if the template line itself raised it.
         if not frames or not (isinstance(exc, jinja2.TemplateError) or in_theme(stack[-1])):

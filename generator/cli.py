@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.build import Options, build
-from generator.errors import ContentError, Diagnostic, UsageError, printable
+from generator.errors import ContentError, Diagnostic, UsageError, escaped, printable
 
 log = logging.getLogger("generator")
 
@@ -216,17 +216,13 @@ def json_report(diagnostics: Iterable[Diagnostic]) -> str:
     """
     keys = ("path", "line", "severity", "message", "hint")
     items = [
-        {k: _SURROGATE.sub(_escaped, v) if isinstance(v := getattr(d, k), str) else v for k in keys}
+        {k: _SURROGATE.sub(escaped, v) if isinstance(v := getattr(d, k), str) else v for k in keys}
         for d in diagnostics
     ]
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    return ascii(match.group())[1:-1]
 
 
 def _from_here(path: str, project: Path) -> str:

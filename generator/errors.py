@@ -92,13 +92,26 @@ LONGEST_MESSAGE = 2000
 """Characters of a message shown in full; the middle of a longer one is left out."""
 
 
+def utf8_fault(exc: UnicodeDecodeError) -> tuple[int, str]:
+    """Where bytes stop being UTF-8: the line, and 'byte 0xff at offset 3' (for case
+    files, seeds, templates and built pages alike)."""
+    data = exc.object
+    line = data[: exc.start].count(b"\n") + 1
+    return line, f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+
+
+def escaped(match: re.Match[str]) -> str:
+    """A matched character as Python would escape it ('\\x1b', '\\udcff')."""
+    return ascii(match.group())[1:-1]
+
+
 def printable(text: str, keep_newlines: bool = False) -> str:
     """Return ``text`` as a terminal shows it harmlessly: control characters, direction
     overrides and lone surrogates as escapes (a name from the content could otherwise
     recolour or rewrite the terminal), and a very long text shortened in the middle.
     ``keep_newlines`` leaves line breaks (``\\n``, ``\\r``) for the caller to lay out."""
     pattern = _UNPRINTABLE_BUT_NEWLINE if keep_newlines else _UNPRINTABLE
-    text = pattern.sub(lambda m: ascii(m.group())[1:-1], text)
+    text = pattern.sub(escaped, text)
     if len(text) > LONGEST_MESSAGE:
         half = LONGEST_MESSAGE // 2
         text = f"{text[:half]} […{len(text) - 2 * half:,} characters…] {text[-half:]}"

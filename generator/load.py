@@ -314,10 +314,11 @@ def load_project(
     if site is None:
         return None
     # Only a file with an error is left unread: the preview's clean rebuilds skip the walk.
+    troubled = any(d.severity == "error" for d in diagnostics)
     unread = frozenset(
         f"{folder}/{stem}"
         for folder, read in (("sources", sources), ("people", people))
-        if any(d.severity == "error" for d in diagnostics)
+        if troubled
         for path in _listing(paths.content / folder, cache)
         if (stem := _stem(os.path.basename(path))) not in read
     )

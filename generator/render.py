@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator.background import Background
+from generator.errors import utf8_fault
 from generator.pages import Page
 
 DEFAULT_THEME = Path(__file__).parent / "templates"
@@ -79,12 +80,9 @@ class _ThemeLoader(jinja2.FileSystemLoader):
         try:
             source, filename, uptodate = super().get_source(environment, template)
         except UnicodeDecodeError as exc:
-            raise NotUTF8(
-                f"the file is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
-                exc.object[: exc.start].count(b"\n") + 1,
-                template,
-                None if path is None else str(path),
-            ) from None
+            line, where = utf8_fault(exc)
+            message = f"the file is not UTF-8 ({where})"
+            raise NotUTF8(message, line, template, None if path is None else str(path)) from None
         real = Path(filename).resolve()
         if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
             raise jinja2.TemplateNotFound(

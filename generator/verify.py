@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
-from generator.errors import Diagnostic, OutputError, UsageError
+from generator.errors import Diagnostic, OutputError, UsageError, utf8_fault
 from generator.pages import Urls
 
 log = logging.getLogger(__name__)
@@ -240,14 +240,13 @@ def _pages(site: _Site) -> Iterator[tuple[str, str]]:
         if not path.is_file():  # a folder or a named pipe (which would hang a read)
             site.report(rel, 0, "a page that is not a regular file")
             continue
-        data = path.read_bytes()
         try:
-            yield rel, data.decode("utf-8")
+            text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            site.report(
-                rel, line, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-            )
+            line, where = utf8_fault(exc)
+            site.report(rel, line, f"not UTF-8 ({where})")
+            continue
+        yield rel, text
 
 
 def _parse_xml(site: _Site, rel: str) -> ET.Element | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Diagnostic
+from generator.errors import Diagnostic, utf8_fault
 
 # libyaml's C parser is several times faster; fall back where it is missing.
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -114,15 +114,9 @@ def read_text(path: str | Path, rel: str, diagnostics: list[Diagnostic]) -> str 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        diagnostics.append(
-            Diagnostic(
-                rel,
-                line,
-                f"file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                "save the file as UTF-8",
-            )
-        )
+        line, where = utf8_fault(exc)
+        message = f"file is not UTF-8 ({where})"
+        diagnostics.append(Diagnostic(rel, line, message, "save the file as UTF-8"))
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
