@@ -10,6 +10,7 @@ scalars kept as the text the editor typed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Callable
@@ -140,6 +141,10 @@ def parse(text: str, rel: str, diagnostics: list[Diagnostic]) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        if "nesting" in problem or "depth" in problem:  # a parser's own limit, met first
+            line = mark.line + 1 if mark else 0
+            diagnostics.append(Diagnostic(rel, line, _DEPTH_MESSAGE, _DEPTH_HINT))
+            return None
         hint = "check the indentation and the quotes on this line and the one before"
         if exc.context and "quoted scalar" in exc.context and "escape" in problem:
             hint = (
@@ -221,7 +226,25 @@ def _build(text: str) -> Node | None:
     on four thousand files, before the checks it would need, so there is no
     second path to keep in step with this one.)
     """
-    loader = _Loader(text)
+    try:
+        return _walk(text, _Loader)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            raise
+        # A parser may refuse deep nesting itself, before the walk reaches our
+        # limit: libyaml looks ahead through a flow collection (``[[[[...``) and
+        # PyYAML 6.0.4's C scanner stops at a depth of 1000 with a message of
+        # its own. The pure-Python parser reads the same events one at a time,
+        # so on any error it is asked again: a refusal of ours that comes first
+        # (too deep, an anchor, a tag) is the one reported, with its line and
+        # hint, whatever the C parser's version. Only a broken file pays for this.
+        with contextlib.suppress(yaml.YAMLError):  # the C parser's message is kept
+            _walk(text, yaml.SafeLoader)
+        raise
+
+
+def _walk(text: str, loader_class: type) -> Node | None:
+    loader = loader_class(text)
     try:
         return _walk_events(loader.get_event)
     finally:
@@ -265,7 +288,7 @@ def _walk_events(next_event: Callable[[], Any]) -> Node | None:
                 if tag and tag != "!" and not event.implicit:
                     raise _Refused(line, _tag_message(tag), "remove the tag")
                 if len(stack) >= MAX_DEPTH:
-                    raise _Refused(line, _DEPTH_MESSAGE, "flatten the structure")
+                    raise _Refused(line, _DEPTH_MESSAGE, _DEPTH_HINT)
                 node = Mapping(line) if kind is _MappingStart else Sequence(line)
             if seq is not None:
                 seq.append(node)
@@ -305,6 +328,7 @@ _SequenceEnd = yaml.SequenceEndEvent
 _ANCHOR_MESSAGE = "anchors and aliases (&name, *name) are not allowed"
 _ANCHOR_HINT = "write the value out"
 _DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels"
+_DEPTH_HINT = "flatten the structure"
 
 
 def _tag_message(tag: str) -> str:

@@ -1,5 +1,8 @@
 import pytest
+import yaml
+import yaml.scanner
 
+from generator import yamlsafe
 from generator.yamlsafe import Mapping, Scalar, Sequence, load, parse
 
 
@@ -185,3 +188,43 @@ def test_nesting_at_the_limit_is_accepted():
         assert isinstance(root, Sequence)
         (root,) = root.items
     assert root == Scalar("x", 1)
+
+
+class _ShallowLoader(yaml.SafeLoader):
+    """A parser that refuses deep flow nesting itself, as PyYAML 6.0.4's C scanner does.
+
+    libyaml scans ahead through a flow collection, so its cap (1000) is met before
+    the events reach ours; this one refuses at the first bracket, before any event.
+    """
+
+    def fetch_flow_collection_start(self, token_class: type) -> None:
+        if self.flow_level >= 0:
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level",
+                None,
+                "exceeded maximum nesting depth",
+                self.get_mark(),
+            )
+        super().fetch_flow_collection_start(token_class)
+
+
+@pytest.mark.parametrize("cap_below_ours", [True, False])
+def test_too_deep_is_ours_whatever_the_parser(monkeypatch, cap_below_ours):
+    """A parser that stops at its own depth first still gives our message, line and hint."""
+    monkeypatch.setattr(yamlsafe, "_Loader", _ShallowLoader)
+    if not cap_below_ours:  # the fallback parser caps too: its message is translated
+        monkeypatch.setattr(yaml, "SafeLoader", _ShallowLoader)
+    text = "a: 1\nb:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 31)) + "  " * 31
+    text += "v: " + "[" * 10 + "]" * 10 + "\n"
+    diagnostics: list = []
+    assert parse(text, "f.yaml", diagnostics) is None
+    (d,) = diagnostics
+    assert d.line == 33  # the line of "v:", where the 33rd level opens
+    assert "nesting deeper than 32 levels" in d.message
+    assert d.hint == "flatten the structure"
+
+
+def test_a_syntax_error_keeps_the_fast_parsers_message(monkeypatch):
+    diagnostics: list = []
+    assert parse('a: 1\nb: "abc\nc: 2\n', "f.yaml", diagnostics) is None
+    assert "a quoted string is not closed" in diagnostics[0].message
