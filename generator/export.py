@@ -76,7 +76,8 @@ class Exporter:
                 "place": c.place,
                 "released": c.released.iso() if c.released else None,
                 "release_announced": c.release_announced.iso() if c.release_announced else None,
-                "status": status.label,
+                "status": status.kind,
+                "held_as_of": status.held_until.iso() if status.held_until else None,
                 "days_held": status.days,
                 "citations": self.citations(c.citations),
             }
@@ -135,6 +136,7 @@ class Exporter:
             "published": {
                 "date": published.date.iso(),
                 "basis": published.basis,
+                "written": published.written.iso() if published.written else None,
                 "evidence": published.evidence,
             },
             "page": self.plan.urls.absolute(f"sources/{source.id}/"),
@@ -176,6 +178,7 @@ def people_rows(data: Record) -> list[list[str]]:
             "abducted",
             "released",
             "days_held",
+            "held_as_of",
             "spellings",
             "url",
             "sources",
@@ -194,6 +197,7 @@ def people_rows(data: Record) -> list[list[str]]:
                 c.get("abducted") or "",
                 c.get("released") or "",
                 _cell(c.get("days_held")),
+                c.get("held_as_of") or "",
                 SEPARATOR.join(s["text"] for s in p["spellings"]),
                 p["url"],
                 SEPARATOR.join(_unique(x["source"] for x in cited)),

@@ -817,13 +817,23 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         url = None
     published = None
     if "published" in m.items:
-        p = r.mapping(m.items["published"], "'published'", ("date", "basis", "evidence"))
+        p = r.mapping(
+            m.items["published"], "'published'", ("date", "basis", "evidence"), ("written",)
+        )
         if p is not None:
             date, basis, evidence = (
                 r.date(p, "date"),
                 r.choice(p, "basis", DATE_BASES),
                 r.text(p, "evidence"),
             )
+            written = r.date(p, "written") if "written" in p.items else None
+            if date and written and written.first_day() >= date.first_day():
+                r.error(
+                    p.items["written"].line,
+                    f"'written' is {written.label()}, not before 'date' ({date.label()})",
+                    "give 'written' only where the text reads as written before its date",
+                )
+                written = None
             if date and date.first_day() > dt.date.today():
                 r.error(
                     p.items["date"].line,
@@ -831,7 +841,7 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
                     "check the date against the article",
                 )
             elif date and basis and evidence:
-                published = Published(date, basis, evidence, p.items["basis"].line)
+                published = Published(date, basis, evidence, p.items["basis"].line, written)
     hide: dict[str, Hidden] = {}
     for item in r.items(m, "hide"):
         h = r.mapping(item, "an item of 'hide'", ("text",), ("to_end",))

@@ -37,7 +37,7 @@ EVENT_KINDS = (
     "other",
 )
 EVENT_STATUSES = ("happened", "announced", "expected")
-DATE_BASES = ("stated", "url", "inferred")
+DATE_BASES = ("stated", "dateline", "url", "inferred")
 EDITORIAL_CHECKS = (
     "spelling",
     "unattested-name",
@@ -204,10 +204,18 @@ class Published:
 
     date: PartialDate
     basis: str
-    """stated, url or inferred."""
+    """stated, dateline (a date line at the head of the text as received), url or inferred."""
     evidence: str
     line: int = 0
     """Line of ``basis`` in the source's file."""
+    written: PartialDate | None = None
+    """The day the text reads as written, where its wording puts it before ``date``
+    (a date line of the 15th over prose that says "tomorrow" of the 15th)."""
+
+    @property
+    def reported(self) -> PartialDate:
+        """The day the article reports things as they stand: the earlier of the two readings."""
+        return self.written or self.date
 
 
 @by_fields

@@ -55,6 +55,7 @@ BASIS_LABELS = {
     "stated": "stated in the article",
     "url": "taken from the article's URL",
     "inferred": "inferred, not stated",
+    "dateline": "given in a date line at the head of the text as received",
 }
 
 
@@ -220,11 +221,16 @@ class Status:
     """A hostage's situation as of the newest source."""
 
     label: str
-    """Held, Released."""
+    """Held, Release announced, Released."""
     text: str
     days: int | None
     rule: str
     refs: tuple[Ref, ...]
+    kind: str = "held"
+    """held, announced (for a day on or before "as of", and no source says it happened),
+    released: the badge's class."""
+    held_until: PartialDate | None = None
+    """The last day a source describes the person as held, where not released."""
 
 
 @dataclass
@@ -619,17 +625,35 @@ class Planner:
                 days,
                 _rule(c.abducted, c.released, days),
                 refs,
+                "released",
             )
-        as_of = self.as_of
-        days = days_between(c.abducted, as_of) if as_of else None
-        held = f"held as of {as_of.label()}, the date of the newest source" if as_of else "held"
-        text = f"{taken}; {held}."
-        if c.release_announced is not None:
-            text += (
-                f" A release was announced for {c.release_announced.label()};"
-                " no source in this explainer reports that it happened."
+        # Days are counted to the last day a source describes the person as held:
+        # the day its newest captivity source reports things as they stand, which
+        # may come before the newest source's date (a date line over "tomorrow").
+        held_until = self._held_until(person)
+        days = days_between(c.abducted, held_until) if held_until else None
+        rule = _rule(c.abducted, held_until, days, "the last day a source describes them as held")
+        announced = c.release_announced
+        if announced is not None and self.as_of and announced.first_day() <= self.as_of.last_day():
+            text = (
+                f"{taken}; release announced for {announced.label()};"
+                " the sources do not report whether it took place."
             )
-        return Status("Held", text, days, _rule(c.abducted, as_of, days), refs)
+            return Status("Release announced", text, days, rule, refs, "announced", held_until)
+        text = f"{taken}; held as of {held_until.label()}." if held_until else f"{taken}; held."
+        if announced is not None:
+            text += f" A release was announced for {announced.label()}."
+        return Status("Held", text, days, rule, refs, "held", held_until)
+
+    def _held_until(self, person: Person) -> PartialDate | None:
+        """The newest day a source cited for a person's captivity reports it as it stands."""
+        assert person.captivity is not None
+        days = [
+            source.published.reported
+            for citation in person.captivity.citations
+            if (source := self.project.sources.get(citation.source)) is not None
+        ]
+        return max(days, key=PartialDate.sort_key, default=None)
 
     def person_page(self, person: Person) -> Page:
         page = Page(
@@ -874,11 +898,12 @@ def _links_and_sources(
     return tuple(sorted(linked)), tuple(sorted(cited))
 
 
-def _rule(start: PartialDate, end: PartialDate | None, days: int | None) -> str:
+def _rule(start: PartialDate, end: PartialDate | None, days: int | None, why: str = "") -> str:
     if days is None or end is None:
         return "Days held are given only where both dates are known to the day."
+    end_label = f"{end.label()}, {why}" if why else end.label()
     return (
-        f"Counted from {start.label()} to {end.label()}, not counting the first day: {days} days "
+        f"Counted from {start.label()} to {end_label}, not counting the first day: {days} days "
         f"({days + 1} if both days are counted)."
     )
 
