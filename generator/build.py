@@ -67,6 +67,8 @@ class BuildResult:
     None for a lazy builder, which finds out when a page is asked for."""
     written: list[str] = field(default_factory=list)
     """Files written to the output."""
+    drafts: int = 0
+    """People and events marked as drafts and left out (none with ``--drafts``)."""
 
 
 def load_and_check(
@@ -104,6 +106,11 @@ def _load_and_verify(
     if project is not None:
         evidence = verify(project, diagnostics, folded, checked)
     return project, evidence
+
+
+def _drafts(project: Project) -> int:
+    """How many people and events are marked as drafts."""
+    return sum(p.draft for p in project.people.values()) + sum(e.draft for e in project.events)
 
 
 def _warnings(diagnostics: list[Diagnostic], strict: bool = False) -> list[Diagnostic]:
@@ -268,7 +275,9 @@ class Builder:
         )
         if self.options.strict and found:
             raise ContentError(found)
+        drafts = 0
         if not self.options.drafts:
+            drafts = _drafts(project)
             project = project.without_drafts()
         with self._template_errors():
             pages, rendered, files = self._render(project, evidence)
@@ -281,7 +290,7 @@ class Builder:
                 written = update_site(self._written, files, target)
             self._written = files
         seconds = time.perf_counter() - started
-        return BuildResult(pages, files, project, seconds, found, rendered, written)
+        return BuildResult(pages, files, project, seconds, found, rendered, written, drafts)
 
     def _build_once(self, target: Path | None, thorough: bool, started: float) -> BuildResult:
         """Build a one-off builder's site: kept in no memory, written page by page.
@@ -329,7 +338,8 @@ class Builder:
                 staging.discard()
             raise
         seconds = time.perf_counter() - started
-        return BuildResult(pages, {}, shown, seconds, warnings, pages, [])
+        drafts = 0 if self.options.drafts else _drafts(project)
+        return BuildResult(pages, {}, shown, seconds, warnings, pages, [], drafts)
 
     def _reviewed(
         self,

@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="preview: build, serve, rebuild and reload on every save")
     common(s)
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     s.add_argument("--open", action="store_true", help="open the site in a browser")
     base_url(s)
     v = sub.add_parser("verify", help="check a built site: HTML, links, sitemap, feed, JSON-LD")
@@ -129,7 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     verbosity(v)
     n = sub.add_parser("new", help="create a new explainer project that builds as it is")
-    n.add_argument("dir", type=Path, metavar="DIR")
+    n.add_argument(
+        "dir",
+        type=Path,
+        metavar="DIR",
+        help="the folder to create (it must not exist, or be empty); the project goes there",
+    )
     verbosity(n)
     return parser
 
@@ -206,6 +211,11 @@ def github_annotations(diagnostics: Iterable[Diagnostic], project: Path = Path("
         message = printable(d.message + (f"\n{d.hint}" if d.hint else ""), keep_newlines=True)
         lines.append(f"::{d.severity} {props}::{_escape(message)}")
     return "".join(line + "\n" for line in lines)
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    """'1 source', '2 sources': the summary line counts in words that agree."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def json_report(diagnostics: Iterable[Diagnostic]) -> str:
@@ -328,6 +338,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 strict=args.strict,
                 as_of=_as_of(args.as_of),
             )
+        log.debug(
+            "project %s; output %s; base URL %s; announcements judged as of %s; drafts %s;"
+            " %s; strict %s",
+            options.project.resolve(),
+            options.out if options.out is not None else "none (nothing is written)",
+            options.base_url,
+            options.as_of or "the newest source's date",
+            "shown" if options.drafts else "left out",
+            _count(options.jobs, "process", "processes"),
+            "on" if options.strict else "off",
+        )
         result = build(options)
         if args.command == "build" and args.search and options.out is not None:
             from generator.search import index_site
@@ -361,12 +382,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = result.project
     verb = "built" if args.command == "build" else "checked"
     log.info(
-        "%s %d pages from %d sources, %d people, %d events in %.2f s%s",
+        "%s %s from %s, %s, %s%s in %.2f s%s",
         verb,
-        result.pages,
-        len(p.sources),
-        len(p.people),
-        len(p.events),
+        _count(result.pages, "page"),
+        _count(len(p.sources), "source"),
+        _count(len(p.people), "person", "people"),
+        _count(len(p.events), "event"),
+        f" ({_count(result.drafts, 'draft')} left out: --drafts shows them)"
+        if result.drafts and args.command == "build"
+        else "",
         result.seconds,
         f" into {options.out}" if options.out else "; nothing written",
     )

@@ -516,9 +516,18 @@ class _Reader:
         return self.stem
 
     def mapping(
-        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+        self,
+        node: Node,
+        what: str,
+        required: Iterable[str],
+        optional: Iterable[str] = (),
+        choices: dict[str, tuple[str, ...]] | None = None,
     ) -> Mapping | None:
-        """Return ``node`` if it is a mapping with the required fields and no unknown ones."""
+        """Return ``node`` if it is a mapping with the required fields and no unknown ones.
+
+        ``choices`` names the allowed values of a required field that takes one
+        of a list, so that a missing one is reported with them, as a wrong one is.
+        """
         if not isinstance(node, Mapping):
             self.error(
                 node.line,
@@ -538,7 +547,10 @@ class _Reader:
         for key in required:
             value = node.items.get(key)
             if value is None or (isinstance(value, Scalar) and value.is_null):
-                self.error(node.line, f"{what} is missing the field '{key}'", f"add `{key}:`")
+                hint = f"add `{key}:`"
+                if choices and key in choices:
+                    hint += " with one of: " + ", ".join(choices[key])
+                self.error(node.line, f"{what} is missing the field '{key}'", hint)
         return node
 
     def text(self, m: Mapping, key: str, required: bool = True) -> str | None:
@@ -729,7 +741,13 @@ class _Reader:
     def acknowledged(self, m: Mapping) -> tuple[Acknowledgement, ...]:
         out = []
         for node in self.items(m, "acknowledged"):
-            a = self.mapping(node, "an acknowledgement", ("check", "reason"), ("subject",))
+            a = self.mapping(
+                node,
+                "an acknowledgement",
+                ("check", "reason"),
+                ("subject",),
+                {"check": EDITORIAL_CHECKS},
+            )
             if a is None:
                 continue
             check, reason = self.choice(a, "check", EDITORIAL_CHECKS), self.text(a, "reason")
@@ -818,7 +836,11 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
     published = None
     if "published" in m.items:
         p = r.mapping(
-            m.items["published"], "'published'", ("date", "basis", "evidence"), ("written",)
+            m.items["published"],
+            "'published'",
+            ("date", "basis", "evidence"),
+            ("written",),
+            {"basis": DATE_BASES},
         )
         if p is not None:
             date, basis, evidence = (
@@ -929,6 +951,7 @@ def _person(r: _Reader, node: Node) -> Person | None:
         "a person",
         ("name", "role", "summary"),
         ("spellings", "captivity", "facts", "relations", "differ", "draft", "acknowledged"),
+        {"role": ROLES},
     )
     if m is None:
         return None
@@ -1024,6 +1047,7 @@ def _events(r: _Reader, node: Node) -> list[Event]:
             "an event",
             ("id", "date", "title", "kind", "cite"),
             ("status", "people", "body", "differ", "draft"),
+            {"kind": EVENT_KINDS},
         )
         if m is None:
             continue

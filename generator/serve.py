@@ -345,6 +345,27 @@ def _check_address(host: str, port: int) -> None:
         raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
 
 
+def _quiet(server: type) -> type:
+    """``livereload.Server`` without its own start-up lines beside ours.
+
+    Its ``serve`` sets its logger to INFO with a handler of its own ("Serving on
+    ...", "Start watching changes"), repeating what the preview says in its own
+    words. Its warnings and errors, and tornado's, still reach the terminal.
+    """
+
+    class QuietServer(server):  # type: ignore[misc]  # livereload is untyped
+        def _setup_logging(self) -> None:
+            handler = logging.StreamHandler()
+            handler.setLevel(logging.WARNING)
+            for name in ("livereload", "tornado"):
+                logger = logging.getLogger(name)
+                logger.setLevel(logging.WARNING)
+                logger.handlers[:] = [handler]  # one handler: tornado's IOLoop sets none up
+                logger.propagate = False
+
+    return QuietServer
+
+
 def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
     """Build, serve and rebuild on changes until interrupted."""
     import livereload  # imported here: only the preview needs it
@@ -415,7 +436,7 @@ def serve(options: Options, host: str, port: int, open_browser: bool) -> None:
     log.debug("first build in %.2f s", time.perf_counter() - started)
     watcher = InputWatcher()
     watcher._tasks = {str(options.project): None}  # livereload watches the cwd when it has none
-    server = livereload.Server(app=preview, watcher=watcher)
+    server = _quiet(livereload.Server)(app=preview, watcher=watcher)
     url = f"http://{host}:{port}{preview.urls.root}"
     log.info("serving %s on %s (Ctrl-C to stop)", options.project, url)
     server.serve(

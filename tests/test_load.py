@@ -156,3 +156,21 @@ def test_sentences_ignore_initials_and_abbreviations() -> None:
         "Then he spoke.",
     ]
     assert sentences("One sentence (c. 2025).") == ["One sentence (c. 2025)."]
+
+
+@pytest.mark.parametrize(
+    ("rel", "line", "field", "values"),
+    [
+        (PERSON, "role: hostage\n", "role", "hostage, relative, official, other"),
+        ("content/sources/gazette.yaml", "  basis: inferred\n", "basis", "stated, dateline, url"),
+    ],
+)
+def test_a_missing_choice_lists_the_allowed_values(fixture_site, capsys, rel, line, field, values):
+    """A missing field that takes one of a list names the list, as a wrong value does."""
+    path = fixture_site / rel
+    text = path.read_text(encoding="utf-8")
+    assert line in text
+    path.write_text(text.replace(line, "", 1), encoding="utf-8")
+    assert run("check", "--project", fixture_site) == 1
+    err = capsys.readouterr().err
+    assert f"missing the field '{field}'\n    add `{field}:` with one of: {values}" in err
