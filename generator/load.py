@@ -910,6 +910,16 @@ def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | No
             r.error(line, f"seed '{seed}' is {what}", "give the name of a file in seeds/")
             return None
         known = [p.name for p in paths.seeds.iterdir()] if paths.seeds.is_dir() else []
+        if "/" in seed or "\\" in seed:
+            # A path: only the very file named, if it is in seeds/, is worth suggesting.
+            name = seed.replace("\\", "/").rsplit("/", 1)[-1]
+            same = f" (did you mean '{name}'?)" if name in known else ""
+            r.error(
+                line,
+                f"seed '{seed}' is a path{same}",
+                "a seed is named by its file name in seeds/ alone, without folders",
+            )
+            return None
         r.error(
             line,
             f"no file '{seed}' in seeds/{did_you_mean(seed, known)}",

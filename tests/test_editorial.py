@@ -441,3 +441,36 @@ def test_github_annotations_name_files_from_the_working_folder(tmp_path, monkeyp
         "::error file=explainer/content/people/x.yaml,line=2::"
     )
     assert github_annotations(found, tmp_path).startswith("::error file=content/people/x.yaml,")
+
+
+# Follow-on findings -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("unread", [True, False])
+def test_a_broken_source_draws_no_unattested_name(fixture_site: Path, unread: bool) -> None:
+    """A name that stands only in a source with an error is not reported again as unattested."""
+    from dataclasses import replace
+
+    from generator.check import Evidence
+    from generator.editorial import review
+    from generator.load import ProjectPaths, load_project
+
+    edit(fixture_site / "seeds/herald.txt", "called for", "(Lev Samplev) called for")
+    edit(
+        fixture_site / "content/people/lev-sample.yaml",
+        "summary:",
+        'spellings:\n  - text: "Lev Samplev"\n    cite:\n      - source: herald\n'
+        '        quote: "Lev Samplev"\nsummary:',
+    )
+    found: list[Diagnostic] = []
+    project = load_project(ProjectPaths.at(fixture_site), found)
+    assert project is not None and found == []
+    # As the preview holds it while herald.yaml has an error: read without it.
+    sources = {sid: s for sid, s in project.sources.items() if sid != "herald"}
+    project = replace(
+        project, sources=sources, unread=frozenset({"sources/herald"} if unread else ())
+    )
+    diagnostics: list[Diagnostic] = []
+    review(project, Evidence({}, {}, frozenset({"gazette"})), diagnostics, dt.date(2024, 4, 1))
+    unattested = [d for d in diagnostics if "stands in no source" in d.message]
+    assert bool(unattested) is not unread, [d.format() for d in diagnostics]

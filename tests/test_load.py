@@ -174,3 +174,21 @@ def test_a_missing_choice_lists_the_allowed_values(fixture_site, capsys, rel, li
     assert run("check", "--project", fixture_site) == 1
     err = capsys.readouterr().err
     assert f"missing the field '{field}'\n    add `{field}:` with one of: {values}" in err
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        ("../article.txt", "seed '../article.txt' is a path\n"),  # no unrelated did-you-mean
+        ("../gazette.txt", "seed '../gazette.txt' is a path (did you mean 'gazette.txt'?)\n"),
+    ],
+)
+def test_a_seed_given_as_a_path_suggests_only_the_same_file(fixture_site, capsys, seed, expected):
+    path = fixture_site / "content" / "sources" / "herald.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("seed: herald.txt", f"seed: {seed}"), encoding="utf-8"
+    )
+    assert run("check", "--project", fixture_site) == 1
+    err = capsys.readouterr().err
+    assert f"content/sources/herald.yaml:1: {expected}" in err
+    assert "without folders" in err
