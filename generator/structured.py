@@ -25,7 +25,8 @@ def article(source: Source, urls: Urls) -> dict[str, Any]:
     }
     if source.headline:
         data["headline"] = source.headline
-    data["url"] = source.url or urls.absolute(f"sources/{source.id}/")
+    if source.url:  # an unknown address stays absent: our own page is not the article's
+        data["url"] = source.url
     return data
 
 
@@ -34,12 +35,15 @@ def event(view: EventView, urls: Urls) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Event",
         "name": e.title,
-        "startDate": e.date.iso(),
         "url": urls.absolute("timeline/") + "#" + e.id,
         "eventStatus": "https://schema.org/EventScheduled"
         if e.status != "happened"
         else "https://schema.org/EventCompleted",
     }
+    if not (e.date.decade or e.date.approximate):
+        # ISO 8601 has no decade, and "around January" is not January: an
+        # approximate date is left out rather than made precise.
+        data["startDate"] = e.date.iso()
     if view.people:
         data["about"] = [{"@type": "Person", "name": p.text} for p in view.people]
     return data

@@ -322,7 +322,8 @@ def _person(d: dict[str, Any], where: str) -> Iterator[str]:
 
 def _event(d: dict[str, Any], where: str) -> Iterator[str]:
     yield from _text(d, "name", where)
-    yield from _date(d, "startDate", where)
+    if "startDate" in d:  # absent where the date is a decade or approximate
+        yield from _date(d, "startDate", where)
     if d.get("eventStatus", next(iter(_EVENT_STATUSES))) not in _EVENT_STATUSES:
         yield f"{where}eventStatus {d['eventStatus']!r} is not a schema.org EventStatusType"
     yield from _each(d, "about", "Person", where, required=False)
@@ -331,7 +332,8 @@ def _event(d: dict[str, Any], where: str) -> Iterator[str]:
 def _article(d: dict[str, Any], where: str) -> Iterator[str]:
     yield from _thing(d.get("publisher"), "Organization", f"{where}publisher.")
     yield from _date(d, "datePublished", where)
-    yield from _text(d, "url", where)
+    if "url" in d:  # absent where the article's address is not known
+        yield from _text(d, "url", where)
 
 
 def _organization(d: dict[str, Any], where: str) -> Iterator[str]:
