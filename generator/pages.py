@@ -722,7 +722,7 @@ class Planner:
             "people/",
             "people.html",
             "People",
-            "Everyone in this explainer, with every spelling of their names in the sources.",
+            "Everyone with a profile in this explainer, grouped by their part in the cases.",
         )
         groups = [
             (ROLE_LABELS[role] + "s", [(self.person_link(p.id), p) for p in group])
