@@ -77,7 +77,7 @@ class Exporter:
                 "released": c.released.iso() if c.released else None,
                 "release_announced": c.release_announced.iso() if c.release_announced else None,
                 "status": status.kind,
-                "held_as_of": status.held_until.iso() if status.held_until else None,
+                "held_as_of": status.until.iso() if status.until and not c.released else None,
                 "days_held": status.days,
                 "citations": self.citations(c.citations),
             }

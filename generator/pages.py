@@ -218,19 +218,22 @@ class EventView:
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """A hostage's situation as of the newest source."""
+    """A hostage's situation as the sources leave it: facts only, worded by the templates."""
 
-    label: str
-    """Held, Release announced, Released."""
-    text: str
+    kind: str
+    """held; announced (a release announced for a day on or before "as of", and no
+    source says whether it took place); released."""
+    abducted: PartialDate
+    place: str
+    until: PartialDate | None
+    """The day the days are counted to: the release, or the last day a source
+    describes the person as held (None: no source date known)."""
     days: int | None
-    rule: str
+    """Days from the abduction to ``until``, not counting the first; None unless
+    both days are known exactly."""
     refs: tuple[Ref, ...]
-    kind: str = "held"
-    """held, announced (for a day on or before "as of", and no source says it happened),
-    released: the badge's class."""
-    held_until: PartialDate | None = None
-    """The last day a source describes the person as held, where not released."""
+    announced: PartialDate | None = None
+    """The day a release was announced for, not reported as done."""
 
 
 @dataclass
@@ -616,34 +619,18 @@ class Planner:
         if c is None:
             return None
         refs = notes.refs(c.citations)
-        taken = f"Taken {c.abducted.label()} from {c.place}"
         if c.released is not None:
             days = days_between(c.abducted, c.released)
-            return Status(
-                "Released",
-                f"{taken}; released {c.released.label()}.",
-                days,
-                _rule(c.abducted, c.released, days),
-                refs,
-                "released",
-            )
+            return Status("released", c.abducted, c.place, c.released, days, refs)
         # Days are counted to the last day a source describes the person as held:
         # the day its newest captivity source reports things as they stand, which
         # may come before the newest source's date (a date line over "tomorrow").
-        held_until = self._held_until(person)
-        days = days_between(c.abducted, held_until) if held_until else None
-        rule = _rule(c.abducted, held_until, days, "the last day a source describes them as held")
+        until = self._held_until(person)
+        days = days_between(c.abducted, until) if until else None
         announced = c.release_announced
-        if announced is not None and self.as_of and announced.first_day() <= self.as_of.last_day():
-            text = (
-                f"{taken}; release announced for {announced.label()};"
-                " the sources do not report whether it took place."
-            )
-            return Status("Release announced", text, days, rule, refs, "announced", held_until)
-        text = f"{taken}; held as of {held_until.label()}." if held_until else f"{taken}; held."
-        if announced is not None:
-            text += f" A release was announced for {announced.label()}."
-        return Status("Held", text, days, rule, refs, "held", held_until)
+        due = announced and self.as_of and announced.first_day() <= self.as_of.last_day()
+        kind = "announced" if due else "held"
+        return Status(kind, c.abducted, c.place, until, days, refs, announced)
 
     def _held_until(self, person: Person) -> PartialDate | None:
         """The newest day a source cited for a person's captivity reports it as it stands."""
@@ -896,16 +883,6 @@ def _links_and_sources(
         linked |= {r.person for r in person.relations}
         cited |= {c.source for cs in citations_of_person(person) for c in cs}
     return tuple(sorted(linked)), tuple(sorted(cited))
-
-
-def _rule(start: PartialDate, end: PartialDate | None, days: int | None, why: str = "") -> str:
-    if days is None or end is None:
-        return "Days held are given only where both dates are known to the day."
-    end_label = f"{end.label()}, {why}" if why else end.label()
-    return (
-        f"Counted from {start.label()} to {end_label}, not counting the first day: {days} days "
-        f"({days + 1} if both days are counted)."
-    )
 
 
 def _plain(markdown: str) -> str:
