@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from generator.article import article_paragraphs
 from generator.check import Evidence, citations_of_event, citations_of_person
 from generator.dates import PartialDate, days_between
+from generator.fragments import directive
 from generator.model import (
     INFOBOX_KINDS,
     Citation,
@@ -146,6 +147,8 @@ class Note:
     direction: str | None = None
     """'rtl' or 'ltr' where the source's language is written the other way from the site's
     (set only with :attr:`language`)."""
+    on_outlet: str | None = None
+    """The passage on the outlet's own page (a URL text fragment), where its URL is known."""
 
     @property
     def id(self) -> str:
@@ -292,6 +295,7 @@ class Footnotes:
                     self.plan.dates(f"source:{source.id}", source.published.date)[0],
                     [],
                     *self.plan.foreign(source),
+                    on_outlet=_on_outlet(source, span),
                 )
                 self._by_key[key] = note
                 self.page.notes.append(note)
@@ -883,6 +887,14 @@ def _links_and_sources(
         linked |= {r.person for r in person.relations}
         cited |= {c.source for cs in citations_of_person(person) for c in cs}
     return tuple(sorted(linked)), tuple(sorted(cited))
+
+
+def _on_outlet(source: Source, span: Span) -> str | None:
+    """The URL of the passage at ``span`` on the outlet's page, or None without a URL."""
+    if not source.url:
+        return None
+    fragment = ":~:" + directive(source.text, span.start, span.end)
+    return source.url + (fragment if "#" in source.url else "#" + fragment)
 
 
 def _plain(markdown: str) -> str:
