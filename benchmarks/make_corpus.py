@@ -573,7 +573,7 @@ class Corpus:
                 " to measure the generator.\n\nEvery person, place and outlet is made up;"
                 " each statement still cites a verbatim passage of a (made-up) article.\n",
                 "about": "## Method\n\nGenerated, deterministic, fictional. See the repository's"
-                " README, section *Performance*.\n",
+                " docs/performance.md.\n",
             }
         )
 

@@ -3,7 +3,7 @@
 Every record carries its citations (source id, the passage as it stands in the
 article, and the link to that passage on the source's page), so a re-user can
 check each claim as a reader of the site can. The shapes are fixed by the JSON
-Schemas in ``schemas/`` at the top of the repository; the README describes them.
+Schemas in ``schemas/`` at the top of the repository; docs/reader.md describes them.
 """
 
 from __future__ import annotations
