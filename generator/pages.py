@@ -239,6 +239,14 @@ class Status:
     """The day a release was announced for, not reported as done."""
 
 
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """A person in the index of people: a link to the profile, and the spellings, cited."""
+
+    link: Link
+    spellings: tuple[Cited, ...]
+
+
 @dataclass
 class Page:
     """One page to render: its route, template and what the template shows."""
@@ -475,7 +483,10 @@ class Planner:
         if route == "":
             return self._home_spec()
         if route == "people/":
-            return Spec("people/", "people.html", (tuple(self.people),), self.people_page, ())
+            # Its notes cite the spellings' passages: they follow the people and the sources.
+            spellings = tuple(p.spellings for p in self.people)
+            deps = (tuple(self.people), tuple(self.sources))
+            return Spec("people/", "people.html", deps, self.people_page, (spellings,))
         if route == "timeline/":
             return self._timeline_spec(route, None, None)
         if route == "about/":
@@ -715,8 +726,18 @@ class Planner:
             "People",
             "Everyone with a profile in this explainer, grouped by their part in the cases.",
         )
+        notes = Footnotes(page, self)
         groups = [
-            (ROLE_LABELS[role] + "s", [(self.person_link(p.id), p) for p in group])
+            (
+                ROLE_LABELS[role] + "s",
+                [
+                    IndexEntry(
+                        self.person_link(p.id),
+                        tuple(Cited(s.text, notes.refs(s.citations)) for s in p.spellings),
+                    )
+                    for p in group
+                ],
+            )
             for role, group in groupby(self.people, key=lambda p: p.role)
         ]
         page.data = {"groups": groups}

@@ -360,3 +360,13 @@ def test_a_site_in_a_right_to_left_language_says_so(fixture_site):
 def test_a_folder_that_is_no_project_is_a_usage_error(tmp_path, capsys):
     assert run("check", "--project", tmp_path) == 2
     assert "no content/ folder in" in capsys.readouterr().err
+
+
+def test_the_people_index_cites_every_spelling_it_lists(real_site: Path) -> None:
+    page = (real_site / "people" / "index.html").read_text("utf-8")
+    listed = re.findall(r'<span class="spellings-inline">\(spelt (.*?)\)</span>', page, re.S)
+    assert listed
+    for spellings in listed:
+        for spelling in spellings.split("; "):
+            assert re.search(r'<sup class="ref"[^>]*><a href="#fn-\d+"', spelling), spelling
+    assert '<section class="notes"' in page
