@@ -493,6 +493,7 @@ class Corpus:
                 source["headline"] = article.headline
             if url:
                 source["url"] = url
+                source["archived"] = "https://archive.example.org/2025/" + url
             source["language"] = "en"
             source["published"] = {"date": date, "basis": article.basis, "evidence": evidence}
             hide: list[dict[str, Any]] = [{"text": "ADVERTISEMENT"}]

@@ -738,7 +738,8 @@ def _quotes(citation: Citation, statement: Statement) -> bool:
 
 
 def source_coverage(project: Project, cited: Collection[str]) -> Iterator[Finding]:
-    """Report sources cited nowhere (not in ``cited``), without a URL, or with an inferred date."""
+    """Report sources cited nowhere (not in ``cited``), without a URL or an archive copy of
+    it, or with an inferred date."""
     for sid, source in sorted(project.sources.items()):
         owners = (f"sources/{sid}",)
         path, line = source.where.path, source.where.line
@@ -765,6 +766,19 @@ def source_coverage(project: Project, cited: Collection[str]) -> Iterator[Findin
                     line,
                     f"source '{sid}' has no URL: readers cannot open the original",
                     "add `url:` if it can be found, or acknowledge why it cannot",
+                    "warning",
+                ),
+            )
+        if source.url is not None and source.archived is None:
+            yield Finding(
+                "no-archive",
+                sid,
+                owners,
+                Diagnostic(
+                    path,
+                    line,
+                    f"source '{sid}' has a URL but no archive copy: the article may change or go",
+                    "add `archived:` with an archive copy's address, or acknowledge why not",
                     "warning",
                 ),
             )

@@ -132,6 +132,8 @@ class Exporter:
             "outlet": source.outlet,
             "headline": source.headline,
             "url": source.url,
+            "archived": source.archived,
+            "retrieved": source.retrieved.iso() if source.retrieved else None,
             "language": source.language,
             "published": {
                 "date": published.date.iso(),

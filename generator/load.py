@@ -819,20 +819,22 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         node,
         "a source",
         ("seed", "outlet", "language", "published"),
-        ("format", "headline", "url", "hide", "acknowledged"),
+        ("format", "headline", "url", "archived", "retrieved", "hide", "acknowledged"),
     )
     if m is None:
         return None
     source_id, seed = r.file_id(), r.text(m, "seed")
     outlet, language = r.text(m, "outlet"), r.language(m)
-    url = r.text(m, "url")
-    if url is not None and not (re.fullmatch(r"https?://[^\s<>\"']+", url) and _followable(url)):
+    url = _address(r, m, "url", "give the article's full address, or remove the field")
+    archived = _address(r, m, "archived", "give the archive copy's full address")
+    retrieved = r.date(m, "retrieved") if "retrieved" in m.items else None
+    if retrieved and retrieved.first_day() > dt.date.today():
         r.error(
-            m.items["url"].line,
-            f"'url' must be an http or https address, not '{url}'",
-            "give the article's full address, or remove the field if it is not known",
+            m.items["retrieved"].line,
+            f"'retrieved' is {retrieved.label()}, after today",
+            "give the day the text was taken from the outlet",
         )
-        url = None
+        retrieved = None
     published = None
     if "published" in m.items:
         p = r.mapping(
@@ -887,7 +889,22 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         tuple(hide.values()),
         r.where(m),
         r.acknowledged(m),
+        archived,
+        retrieved,
     )
+
+
+def _address(r: _Reader, m: Mapping, key: str, hint: str) -> str | None:
+    """An http or https address that leads somewhere (a link a reader may follow), or None."""
+    url = r.text(m, key)
+    if url is not None and not (re.fullmatch(r"https?://[^\s<>\"']+", url) and _followable(url)):
+        r.error(
+            m.items[key].line,
+            f"'{key}' must be an http or https address, not '{url}'",
+            f"{hint}, or remove the field if it is not known",
+        )
+        return None
+    return url
 
 
 def _seed_text(r: _Reader, m: Mapping, seed: str, folders: _Folders) -> str | None:

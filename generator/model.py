@@ -45,6 +45,7 @@ EDITORIAL_CHECKS = (
     "conflict",
     "unused-source",
     "no-url",
+    "no-archive",
     "inferred-date",
 )
 """The editorial findings a case file may acknowledge (see generator/editorial.py)."""
@@ -264,6 +265,10 @@ class Source:
     hide: tuple[Hidden, ...]
     where: Where
     acknowledged: tuple[Acknowledgement, ...] = ()
+    archived: str | None = None
+    """An archive copy's URL, as Wikipedia keeps them: the article as it stood."""
+    retrieved: PartialDate | None = None
+    """The day the text in seeds/ was taken from the outlet."""
 
     @property
     def direction(self) -> str:

@@ -370,3 +370,13 @@ def test_the_people_index_cites_every_spelling_it_lists(real_site: Path) -> None
         for spelling in spellings.split("; "):
             assert re.search(r'<sup class="ref"[^>]*><a href="#fn-\d+"', spelling), spelling
     assert '<section class="notes"' in page
+
+
+def test_a_source_page_shows_its_archive_copy_and_retrieval_day(fixture_built: Path) -> None:
+    gazette = (fixture_built / "sources" / "gazette" / "index.html").read_text("utf-8")
+    archive = "https://archive.example.org/2024/https://example.org/gazette"
+    assert f'<dt>Archive copy</dt><dd><a href="{archive}" rel="external">' in gazette
+    assert '<dt>Retrieved</dt><dd><time datetime="2024-03-04">4 March 2024</time>' in gazette
+    herald = (fixture_built / "sources" / "herald" / "index.html").read_text("utf-8")
+    assert "<dt>Archive copy</dt><dd>None is known.</dd>" in herald
+    assert "<dt>Retrieved</dt>" not in herald

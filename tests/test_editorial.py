@@ -120,7 +120,7 @@ def test_acknowledgement_check_is_validated(fixture_site, capsys) -> None:
             15,
             "error",
             "'check' is 'speling', not one of: spelling, unattested-name, stale, conflict,"
-            " unused-source, no-url, inferred-date (did you mean 'spelling'?)",
+            " unused-source, no-url, no-archive, inferred-date (did you mean 'spelling'?)",
         )
     ]
 
@@ -305,8 +305,18 @@ def test_source_coverage_warnings(fixture_site, capsys) -> None:
         )
     ]
     assert [(p, n) for p, n, _, _ in about(items, "inferred date")] == [
-        ("content/sources/gazette.yaml", 8),
+        ("content/sources/gazette.yaml", 10),
         ("content/sources/herald.yaml", 6),
+    ]
+    assert about(items, "archive copy") == []  # the gazette has one; the herald has no URL
+    edit(fixture_site / "content/sources/gazette.yaml", "archived:", "# archived:")
+    assert about(findings(fixture_site, capsys), "archive copy") == [
+        (
+            "content/sources/gazette.yaml",
+            1,
+            "warning",
+            "source 'gazette' has a URL but no archive copy: the article may change or go",
+        )
     ]
     assert about(items, "not cited") == []
     (fixture_site / "content/sources/spare.yaml").write_text(

@@ -192,3 +192,18 @@ def test_a_seed_given_as_a_path_suggests_only_the_same_file(fixture_site, capsys
     err = capsys.readouterr().err
     assert f"content/sources/herald.yaml:1: {expected}" in err
     assert "without folders" in err
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('archived: "ftp://example.org/x"\n', "'archived' must be an http or https address"),
+        ('retrieved: "2999-01-01"\n', "'retrieved' is 1 January 2999, after today"),
+        ('retrieved: "yesterday"\n', "bad date in 'retrieved'"),
+    ],
+)
+def test_archive_fields_are_checked(fixture_site, capsys, line, message):
+    path = fixture_site / "content" / "sources" / "herald.yaml"
+    path.write_text(path.read_text("utf-8") + line, encoding="utf-8")
+    assert run("check", "--project", fixture_site) == 1
+    assert f"content/sources/herald.yaml:13: {message}" in capsys.readouterr().err
