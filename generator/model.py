@@ -46,6 +46,7 @@ EDITORIAL_CHECKS = (
     "unused-source",
     "no-url",
     "inferred-date",
+    "uncovered",
 )
 """The editorial findings a case file may acknowledge (see generator/editorial.py)."""
 
@@ -220,6 +221,21 @@ class Hidden:
     where: Where
 
 
+@by_fields
+@dataclass(frozen=True, slots=True)
+class NotUsed:
+    """A passage of the article left out on purpose, and why (see generator.ledger).
+
+    Declared, so that every sentence of a source is accounted for: cited by a
+    claim, or not used for a reason an editor wrote down.
+    """
+
+    text: str
+    """Verbatim passage (matched up to typography, as a quote); every visible place counts."""
+    reason: str
+    where: Where
+
+
 RIGHT_TO_LEFT = frozenset(
     {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
 )
@@ -256,6 +272,8 @@ class Source:
     hide: tuple[Hidden, ...]
     where: Where
     acknowledged: tuple[Acknowledgement, ...] = ()
+    not_used: tuple[NotUsed, ...] = ()
+    """Passages deliberately not cited, each with a reason (the coverage ledger)."""
 
     @property
     def direction(self) -> str:
