@@ -90,7 +90,9 @@ def review(
                 *unattested_names(project, index, folded),
                 *conflicts(project, texts, index, folded),
             ]
-            findings += coverage(project, evidence, texts, diagnostics)
+            # A file with an error cites what nobody can tell: no ledger until it is mended.
+            if not any(d.severity == "error" for d in diagnostics):
+                findings += coverage(project, evidence, texts, diagnostics)
         diagnostics.extend(acknowledge(project, findings, () if thorough else SLOW_CHECKS))
     events: dict[str, str] = {}
     people: dict[str, list[str]] = defaultdict(list)
