@@ -20,8 +20,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.errors import Diagnostic
 from generator.model import NotUsed, Source
@@ -48,24 +49,40 @@ the same, since joining two sentences hides less than splitting one in two.
 _CLOSING = "[\"'\u201d\u2019\u00bb)\\]]*"
 """Closing quotes and brackets, which a sentence's full stop may come before."""
 _OPENING = "[\"'\u201c\u2018\u00ab(\\[]*"
+
+
+def _not_after_abbreviations() -> str:
+    """Look-behinds, one per length, that keep a full stop after an abbreviation, an
+    initial ("J.") or a word with stops inside ("U.S.") from ending a sentence: checked
+    by the regular expression engine, not word by word in Python."""
+    lengths: dict[int, list[str]] = {}
+    for word in sorted(ABBREVIATIONS):
+        lengths.setdefault(len(word), []).append(word)
+    found = [rf"(?<!\b(?i:{'|'.join(words)})\.)" for _, words in sorted(lengths.items())]
+    return "".join(found) + r"(?<!\b[A-Z]\.)(?<!\.[^\W\d_]\.)"
+
+
 _BREAK = re.compile(
     rf"""
-    (?: [.!?]+ | \u2026 ) {_CLOSING}    # a full stop, question or exclamation mark, an ellipsis
-    (?= \s+ {_OPENING} [^\W_a-z] )      # then space and a capital or a digit, maybe quoted
-    | (?<= [a-z] [.!?] ) (?= [A-Z][a-z] )        # "eyes.Behind": a line run together
-    | (?<= \d:\d\d ) (?= [A-Z][a-z] )            # a byline's "13:54Terror group"
-    | (?<= \d{{4}}-\d\d-\d\d ) (?= \s+ [A-Z] )     # a dateline "date 2025-02-15 Hamas is"
+    (?: \. {_not_after_abbreviations()} | [!?\u2026] ) [.!?\u2026]* {_CLOSING}
+    (?: (?= \s+ {_OPENING} [^\W_a-z] )   # then space and a capital or a digit, maybe quoted
+      | (?<= [a-z] [.!?] ) (?= [A-Z][a-z] )  # or "eyes.Behind": a line run together
+    )
     """,
     re.VERBOSE,
 )
-"""Where a sentence may end within a line (checked against :data:`ABBREVIATIONS`)."""
-
-_WORD_BEFORE = re.compile(r"[\w.]+$")
+"""Where a sentence ends within a line: a full stop (not after an abbreviation), question
+or exclamation mark or ellipsis, and any closing quotes, before a capital or a digit."""
+_RUN_ON = re.compile(r":\d\d(?=[A-Z][a-z])|-\d\d-\d\d(?=\s+[A-Z])")
+"""A byline's "13:54Terror group", a dateline's "date 2025-02-15 Hamas is": the end of a
+time or a date, checked for the digits before it. Kept apart from :data:`_BREAK`: a
+pattern that starts with a digit is tried at every digit, and costs three times as much."""
+_PARAGRAPH = re.compile(r"\n\s*")
+"""A line break, with the blank lines after it: a sentence ends there."""
 _CONTENT = re.compile(r"[^\W_]")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence of a source's visible text: offsets into the seed's text, and its line."""
 
     start: int
@@ -73,22 +90,58 @@ class Sentence:
     line: int
 
 
-def _abbreviated(line: str, stop: int) -> bool:
-    """Whether the full stop at ``line[stop]`` ends an abbreviation or an initial."""
-    if line[stop] != ".":
-        return False
-    found = _WORD_BEFORE.search(line, max(0, stop - 20), stop)
-    if found is None:
-        return False
-    word = found.group()
-    if "." in word:  # "U.S.", "e.g.": an abbreviation with stops inside
-        return True
-    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
-        return True
-    return word.casefold() in ABBREVIATIONS
+@dataclass(frozen=True, slots=True)
+class _Cuts:
+    """Where a text may be cut into sentences: piece ``k`` is ``text[at[k]:at[k + 1]]``.
+
+    Pieces are sentences with the white space around them, or only white space
+    and punctuation (not sentences). The ledger maps each cited passage to the
+    pieces it touches by bisection, and looks at the text of a piece only if
+    nothing touches it: on a text whose sentences are accounted for, that is
+    the blank lines alone.
+    """
+
+    at: tuple[int, ...]
+
+    def covered(self, spans: Iterable[Span]) -> list[int]:
+        """The indexes of the pieces that ``spans`` overlap (some maybe twice)."""
+        at, right = self.at, bisect.bisect_right
+        found: list[int] = []
+        for span in spans:
+            found.extend(range(right(at, span.start) - 1, right(at, max(span.start, span.end - 1))))
+        return found
+
+    def holds_words(self, text: str, k: int) -> bool:
+        return _CONTENT.search(text, self.at[k], self.at[k + 1]) is not None
+
+    def sentence(self, text: str, k: int) -> Sentence | None:
+        """Piece ``k`` without the white space at its ends, if it holds a letter or a digit."""
+        start, end = self.at[k], self.at[k + 1]
+        if _CONTENT.search(text, start, end) is None:
+            return None
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        return Sentence(start, end, text.count("\n", 0, start) + 1)
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def _cuts(text: str) -> _Cuts:
+    """Where ``text`` may be cut into sentences (see :func:`sentences`). Memoised: the
+    preview reviews the same texts on every save."""
+    newlines = [m.start() for m in _PARAGRAPH.finditer(text)]
+    at = [m.end() for m in _BREAK.finditer(text)]
+    for m in _RUN_ON.finditer(text):
+        digits = (
+            text[m.start() - 1 : m.start()]
+            if m.group()[0] == ":"
+            else text[m.start() - 4 : m.start()]
+        )
+        if digits.isdigit() and digits.isascii():
+            at.append(m.end())
+    return _Cuts(tuple(sorted({0, len(text), *newlines, *at})))
+
+
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences, in order; offsets are those of ``text``.
 
@@ -96,33 +149,11 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     sentence of its own; within a line a sentence ends at a full stop, a
     question or exclamation mark (after any closing quotes) followed by a
     capital or a digit, but not after an abbreviation or an initial. Pieces
-    without a letter or a digit are not sentences. Memoised: the preview
-    reviews the same texts on every save.
+    without a letter or a digit are not sentences.
     """
-    found: list[Sentence] = []
-    at, number = 0, 1
-    for line in text.split("\n"):
-        if _CONTENT.search(line):
-            start = 0
-            for brk in _BREAK.finditer(line):
-                end = brk.end()
-                if end <= start or (brk.group() and _abbreviated(line, brk.start())):
-                    continue
-                _add(found, line, start, end, at, number)
-                start = end
-            _add(found, line, start, len(line), at, number)
-        at += len(line) + 1
-        number += 1
-    return tuple(found)
-
-
-def _add(found: list[Sentence], line: str, start: int, end: int, at: int, number: int) -> None:
-    """Add ``line[start:end]``, without the white space at its ends, if it holds a word."""
-    piece = line[start:end]
-    if not _CONTENT.search(piece):
-        return
-    lead = len(piece) - len(piece.lstrip())
-    found.append(Sentence(at + start + lead, at + start + len(piece.rstrip()), number))
+    cuts = _cuts(text)
+    found = (cuts.sentence(text, k) for k in range(len(cuts.at) - 1))
+    return tuple(s for s in found if s is not None)
 
 
 def not_used_spans(
@@ -164,15 +195,6 @@ def not_used_spans(
     return tuple(found)
 
 
-def _covered(sentences: tuple[Sentence, ...], ends: list[int], span: Span) -> range:
-    """The indexes of the sentences that ``span`` overlaps."""
-    first = bisect.bisect_right(ends, span.start)
-    last = first
-    while last < len(sentences) and sentences[last].start < span.end:
-        last += 1
-    return range(first, last)
-
-
 def _shown(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SHOWN else text[: SHOWN - 1].rstrip() + "…"
@@ -202,27 +224,27 @@ def ledger(
     Yields an :class:`Uncovered` for each sentence neither cited nor declared,
     and a warning for each entry that covers no sentence or a cited one.
     """
-    found = sentences(visible)
-    ends = [s.end for s in found]
-    is_cited = bytearray(len(found))
-    for span in cited:
-        for i in _covered(found, ends, span):
-            is_cited[i] = 1
+    cuts = _cuts(visible)
+    is_cited = bytearray(len(cuts.at))
+    for k in cuts.covered(cited):
+        is_cited[k] = 1
     if source.headline:  # shown as the source page's title: used, if the text prints it
         headline = fold(source.headline)
-        for i, sentence in enumerate(found[:HEADLINE_LINES]):
-            if fold_text(visible[sentence.start : sentence.end]) in headline:
-                is_cited[i] = 1
-    declared = bytearray(len(found))
+        for k in range(min(HEADLINE_LINES, len(cuts.at) - 1)):
+            if fold_text(visible[cuts.at[k] : cuts.at[k + 1]]) in headline:
+                is_cited[k] = 1
+    declared = bytearray(len(cuts.at))
     for entry, spans in zip(source.not_used, unused, strict=False):
-        covers = {i for span in spans for i in _covered(found, ends, span)}
-        for i in covers:
-            declared[i] = 1
-        if spans:  # a passage found nowhere is an error of verify's
-            yield from _stale(source, entry, covers, is_cited, found, visible)
+        if not spans:  # a passage found nowhere is an error of verify's
+            continue
+        covers = cuts.covered(spans)
+        for k in covers:
+            declared[k] = 1
+        if any(is_cited[k] for k in covers) or not cuts.holds_words(visible, covers[0]):
+            yield from _stale(source, entry, sorted(set(covers)), is_cited, cuts, visible)
     seed = f"seeds/{source.seed}"
-    for i, sentence in enumerate(found):
-        if is_cited[i] or declared[i]:
+    for k in range(len(cuts.at) - 1):
+        if is_cited[k] or declared[k] or (sentence := cuts.sentence(visible, k)) is None:
             continue
         shown = _shown(visible[sentence.start : sentence.end])
         yield Uncovered(
@@ -242,14 +264,14 @@ def ledger(
 def _stale(
     source: Source,
     entry: NotUsed,
-    covers: set[int],
+    covers: list[int],
     is_cited: bytearray,
-    found: tuple[Sentence, ...],
+    cuts: _Cuts,
     visible: str,
 ) -> Iterator[Diagnostic]:
     """A warning for a ``not_used`` entry that excuses nothing, or excuses what is cited."""
     path, line = entry.where
-    if not covers:
+    if not any(cuts.holds_words(visible, k) for k in covers):
         yield Diagnostic(
             path,
             line,
@@ -258,9 +280,8 @@ def _stale(
             "warning",
         )
         return
-    cited = sorted(i for i in covers if is_cited[i])
-    if cited:
-        first = found[cited[0]]
+    both = next((k for k in covers if is_cited[k]), None)
+    if both is not None and (first := cuts.sentence(visible, both)) is not None:
         yield Diagnostic(
             path,
             line,
