@@ -108,7 +108,8 @@ class _Cuts:
         at, right = self.at, bisect.bisect_right
         found: list[int] = []
         for span in spans:
-            found.extend(range(right(at, span.start) - 1, right(at, max(span.start, span.end - 1))))
+            # A found passage is never empty: its last character is at end - 1.
+            found.extend(range(right(at, span.start) - 1, right(at, span.end - 1)))
         return found
 
     def holds_words(self, text: str, k: int) -> bool:
