@@ -483,7 +483,7 @@ class Corpus:
         for k, article in enumerate(articles):
             number = 2 * p.index + k
             rng = random.Random(f"article:{number}")
-            text, evidence, url, date = self.article_text(p, article, rng, number)
+            text, evidence, url, date, not_used = self.article_text(p, article, rng, number)
             seed = f"{number:05d}_{hashlib.sha1(text.encode()).hexdigest()[:16]}.txt"
             self.files[f"seeds/{seed}"] = text
             source: dict[str, Any] = {"seed": seed, "outlet": article.outlet}
@@ -491,6 +491,9 @@ class Corpus:
                 source["format"] = "live blog entry"
             if p.index % 6 != 5:
                 source["headline"] = article.headline
+            else:
+                why = "The headline, which this source's file does not record."
+                not_used.insert(0, {"text": article.headline, "reason": why})
             if url:
                 source["url"] = url
                 source["archived"] = "https://archive.example.org/2025/" + url
@@ -500,6 +503,7 @@ class Corpus:
             if number % 3 == 0:
                 hide.append({"text": f"More from {article.outlet}:", "to_end": True})
             source["hide"] = hide
+            source["not_used"] = not_used
             # As an editor would: say why the URL or the stated date is missing.
             acknowledged = []
             if not url:
@@ -514,17 +518,20 @@ class Corpus:
 
     def article_text(
         self, p: Person, article: Article, rng: random.Random, number: int
-    ) -> tuple[str, str, str, str]:
-        """Return the seed text, the date evidence, the URL ('' if none) and the DATE."""
+    ) -> tuple[str, str, str, str, list[dict[str, str]]]:
+        """Return the seed text, the date evidence, the URL ('' if none), the DATE and the
+        passages not used: each paragraph of filler, the byline, the closing line."""
         day = article.published
         slug = re.sub(r"[^a-z0-9]+", "-", article.headline.lower()).strip("-")
         host = re.sub(r"[^a-z]", "", article.outlet.lower().removeprefix("the "))
         url = f"https://{host}.example.org/news/{slug}-{p.index:04d}"
         header = [article.headline]
         date = day.isoformat()
+        not_used: dict[str, str] = {}
         if article.basis == "stated":
             byline = f"By {article.outlet.removeprefix('The ').upper()} STAFF {spoken(day).upper()}"
             header.append(f"{byline} 09:{p.index % 60:02d}")
+            not_used[header[-1]] = "The byline: its date is the date of this source."
             evidence = f'The byline in the text reads "{byline}".'
         elif article.basis == "url":
             url = f"https://{host}.example.org/{day:%Y/%m/%d}/{slug}-{p.index:04d}"
@@ -544,19 +551,27 @@ class Corpus:
         while keys or words < WORDS_PER_ARTICLE:
             if keys:
                 paragraphs.append(keys.pop(0))
-            filler = " ".join(self.filler(rng) for _ in range(rng.randint(2, 4)))
+            chosen = [self.filler(rng) for _ in range(rng.randint(2, 4))]
+            filler = " ".join(sentence for _, sentence in chosen)
             paragraphs.append(filler)
+            for template, _ in chosen:  # wherever the boilerplate stands: its fixed words
+                not_used[_fixed_words(template)] = "Background on the talks; no one named."
             words += len(filler.split())
             if len(paragraphs) == 4:
                 paragraphs.append("ADVERTISEMENT")
         paragraphs.append("The talks resumed last week, the mediators said.")
+        not_used[paragraphs[-1]] = "Dates the article (see its date), and says no more."
         if number % 3 == 0:
             paragraphs.append(f"More from {article.outlet}:")
-            paragraphs += [f"{self.filler(rng)} Read more." for _ in range(3)]
-        return "\n\n".join(header + paragraphs) + "\n", evidence, url, date
+            paragraphs += [f"{self.filler(rng)[1]} Read more." for _ in range(3)]
+        text = "\n\n".join(header + paragraphs) + "\n"
+        unused = [{"text": t, "reason": why} for t, why in not_used.items()]
+        return text, evidence, url, date, unused
 
-    def filler(self, rng: random.Random) -> str:
-        return rng.choice(FILLER).format(
+    def filler(self, rng: random.Random) -> tuple[str, str]:
+        """A sentence of filler: its template, and the sentence."""
+        template = rng.choice(FILLER)
+        return template, template.format(
             country=rng.choice(COUNTRIES),
             weekday=rng.choice(WEEKDAYS),
             place=rng.choice(PLACES),
@@ -591,6 +606,12 @@ class Corpus:
             if events:
                 self.files[f"content/events/{year}.yaml"] = dump(events)
         return self.files
+
+
+def _fixed_words(template: str) -> str:
+    """The longest run of a filler sentence without a placeholder: a passage that stands
+    wherever the sentence does, as an editor would declare boilerplate not used."""
+    return max((part.strip(" ,.") for part in re.split(r"\{\w+\}", template)), key=len)
 
 
 def him(p: Person) -> str:

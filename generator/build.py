@@ -129,8 +129,8 @@ def _review_alone(
 ) -> list[Diagnostic]:
     """Run every editorial check on what verify finds of the sources; return the warnings.
 
-    For a background run beside verify: the review reads nothing of the
-    evidence that needs a quote checked (see :func:`check.sources_evidence`).
+    For a background run beside verify: the review needs no quote checked, only
+    found where it stands (see :func:`check.sources_evidence`).
     """
     found: list[Diagnostic] = []
     editorial.review(project, sources_evidence(project, folded), found, as_of, thorough=True)

@@ -14,6 +14,7 @@ from unicodedata import category
 
 from generator.dates import PartialDate
 from generator.errors import Diagnostic, did_you_mean
+from generator.ledger import not_used_spans
 from generator.model import Citation, Disagreement, Event, Person, Project, Source
 from generator.quotes import SourceText, Span, fold
 
@@ -32,6 +33,8 @@ class Evidence:
     """The ids of the sources that some citation names."""
     newest: PartialDate | None = None
     """The date of the newest source: what 'as of' means unless told otherwise."""
+    unused: dict[str, tuple[tuple[Span, ...], ...]] = field(default_factory=dict)
+    """source id -> where each of its ``not_used`` passages stands, visible (generator.ledger)."""
     overdue_events: dict[str, str] = field(default_factory=dict)
     """event id -> why its announcement is overdue (see generator.editorial)."""
     overdue_people: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -95,6 +98,8 @@ class _Hidden:
     text: SourceText
     spans: tuple[Span, ...]
     diagnostics: list[Diagnostic]
+    unused: tuple[tuple[Span, ...], ...] = ()
+    """Where each ``not_used`` passage stands outside the hidden ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +148,14 @@ def _adds(items: list[_Checked]) -> tuple[Counter[tuple[str, str]], Counter[str]
 
 
 _SourcesChecked = tuple[
-    dict[str, SourceText], dict[str, tuple[Span, ...]], list[Diagnostic], PartialDate | None
+    dict[str, SourceText],
+    dict[str, tuple[Span, ...]],
+    list[Diagnostic],
+    PartialDate | None,
+    dict[str, tuple[tuple[Span, ...], ...]],
 ]
-"""Checked.sources: folded texts, hidden passages, their problems, the newest date."""
+"""Checked.sources: folded texts, hidden passages, their and the passages not used's
+problems, the newest date, where the passages not used stand."""
 
 
 class Checked:
@@ -264,24 +274,28 @@ class Checked:
             folded.clear()
             folded.update((sources[sid].text, text) for sid, text in texts.items())
         hidden: dict[str, tuple[Span, ...]] = {}
+        unused: dict[str, tuple[tuple[Span, ...], ...]] = {}
         found: list[Diagnostic] = []
         for sid, source in sources.items():
             kept = self.hidden(source, texts[sid])
             hidden[sid] = kept.spans
+            if kept.unused:
+                unused[sid] = kept.unused
             found.extend(kept.diagnostics)
         dates = (s.published.date for s in sources.values())
         newest = max(dates, key=PartialDate.sort_key, default=None)
-        self._sources = (sources, (texts, hidden, found, newest))
-        return texts, hidden, found, newest
+        self._sources = (sources, (texts, hidden, found, newest, unused))
+        return texts, hidden, found, newest, unused
 
     def hidden(self, source: Source, text: SourceText) -> _Hidden:
-        """The hidden passages of ``source`` in ``text``, found again only if either changed."""
+        """The hidden passages of ``source`` in ``text``, and where its passages not used
+        stand, found again only if either changed."""
         kept = self._hidden.get(source.id)
         if kept is None or kept.source is not source or kept.text is not text:
             found: list[Diagnostic] = []
-            kept = self._hidden[source.id] = _Hidden(
-                source, text, _hidden_spans(source, text, found), found
-            )
+            spans = _hidden_spans(source, text, found)
+            unused = not_used_spans(source, text, spans, found) if source.not_used else ()
+            kept = self._hidden[source.id] = _Hidden(source, text, spans, found, unused)
         return kept
 
 
@@ -300,7 +314,7 @@ def verify(
     """
     keep_totals = checked is not None
     checked = Checked() if checked is None else checked
-    texts, hidden, found_hidden, newest = checked.sources(project.sources, folded)
+    texts, hidden, found_hidden, newest, unused = checked.sources(project.sources, folded)
     diagnostics.extend(found_hidden)
     spans: dict[tuple[str, str], Span] = {}
     cited: set[str] = set()
@@ -366,7 +380,7 @@ def verify(
             kept.update(fresh)
             totals = totals.patched([last[key] for key in old], [found for _, found in fresh])
             checked.finish(kept, totals, project)
-            return Evidence(totals.spans, hidden, totals.cited, newest)
+            return Evidence(totals.spans, hidden, totals.cited, newest, unused=unused)
     spans.clear()
     items: list[Person | Event] = [*project.people.values(), *project.events]
     found_all: dict[object, _Checked] = {}
@@ -383,24 +397,35 @@ def verify(
     # A verify told of nothing that is wrong keeps its totals for the next to patch.
     if not keep_totals or troubled:
         checked.finish(found_all, None, project)
-        return Evidence(spans, hidden, frozenset(cited), newest)
+        return Evidence(spans, hidden, frozenset(cited), newest, unused=unused)
     totals = _Totals.of(found_all.values())
     checked.finish(found_all, totals, project)
     # The totals' own dict: the next verify hands it on patched, or as it is, and the
     # planner tells an unchanged one by identity rather than by comparing it whole.
-    return Evidence(totals.spans, hidden, totals.cited, newest)
+    return Evidence(totals.spans, hidden, totals.cited, newest, unused=unused)
 
 
 def sources_evidence(project: Project, folded: dict[str, SourceText] | None = None) -> Evidence:
-    """What :func:`verify` finds without checking a quote: the hidden passages, the cited
-    sources, the newest date (no spans).
+    """What the editorial review reads of :func:`verify`'s findings, found without its
+    checks: the hidden passages and those not used, the cited sources, the newest date,
+    and where each cited passage stands (for the coverage ledger).
 
-    That is all the editorial review reads of the evidence, so a large build can
-    start the review beside verify rather than after it.
+    So a large build can start the review beside verify rather than after it;
+    a quote that stands nowhere is verify's to report, and left out here.
     """
-    _, hidden, _, newest = Checked().sources(project.sources, folded)
-    cited = frozenset(c.source for c in citations_of_all(project.people.values(), project.events))
-    return Evidence({}, hidden, cited, newest)
+    texts, hidden, _, newest, unused = Checked().sources(project.sources, folded)
+    spans: dict[tuple[str, str], Span] = {}
+    cited: set[str] = set()
+    ignored: list[Diagnostic] = []
+    for c in citations_of_all(project.people.values(), project.events):
+        cited.add(c.source)
+        key = (c.source, fold(c.quote))
+        if key not in spans and c.source in texts:
+            source = project.sources[c.source]
+            span = _find(c, texts[c.source], hidden[c.source], source, ignored, False)
+            if span is not None:
+                spans[key] = span
+    return Evidence(spans, hidden, frozenset(cited), newest, unused=unused)
 
 
 def _key(item: Person | Event) -> object:
@@ -457,11 +482,14 @@ def _find(
     hidden: tuple[Span, ...],
     source: Source,
     diagnostics: list[Diagnostic],
+    report: bool = True,
 ) -> Span | None:
     found = text.find_all(citation.quote)
     visible = [s for s in found if not any(s.overlaps(h) for h in hidden)]
     if visible:
         return visible[0]
+    if not report:  # what a failing quote's message needs takes long to find
+        return None
     where = citation.where
     if found:
         diagnostics.append(

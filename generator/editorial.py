@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from generator import ledger
 from generator.check import Evidence, citations_of_person
 from generator.dates import MONTHS, PartialDate
 from generator.errors import Diagnostic
@@ -44,7 +45,7 @@ class Finding:
     diagnostic: Diagnostic
 
 
-SLOW_CHECKS = frozenset({"spelling", "unattested-name", "conflict"})
+SLOW_CHECKS = frozenset({"spelling", "unattested-name", "conflict", "uncovered"})
 """The checks that read every source's text; the preview runs them after the reload."""
 
 
@@ -96,6 +97,9 @@ def review(
                 *(() if unread else unattested_names(project, index, folded)),
                 *conflicts(project, texts, index, folded),
             ]
+            # A file with an error cites what nobody can tell: no ledger until it is mended.
+            if not any(d.severity == "error" for d in diagnostics):
+                findings += coverage(project, evidence, texts, diagnostics)
         diagnostics.extend(acknowledge(project, findings, skipped))
     events: dict[str, str] = {}
     people: dict[str, list[str]] = defaultdict(list)
@@ -796,6 +800,27 @@ def source_coverage(project: Project, cited: Collection[str]) -> Iterator[Findin
                     "warning",
                 ),
             )
+
+
+def coverage(
+    project: Project, evidence: Evidence, texts: dict[str, str], diagnostics: list[Diagnostic]
+) -> Iterator[Finding]:
+    """The coverage ledger (:mod:`generator.ledger`) of every source: a finding for each
+    sentence neither cited nor declared not used; warnings (appended to ``diagnostics``,
+    not acknowledgeable) for each ``not_used`` entry that excuses nothing or what is cited.
+
+    ``texts`` are the sources' visible texts (hidden passages blanked).
+    """
+    cited: dict[str, list[Span]] = defaultdict(list)
+    for (sid, _), span in evidence.spans.items():
+        cited[sid].append(span)
+    for sid, source in sorted(project.sources.items()):
+        found = ledger.ledger(source, texts[sid], cited.get(sid, []), evidence.unused.get(sid, ()))
+        for item in found:
+            if isinstance(item, ledger.Uncovered):
+                yield Finding("uncovered", sid, (f"sources/{sid}",), item.diagnostic)
+            else:
+                diagnostics.append(item)
 
 
 # Acknowledgements ----------------------------------------------------------

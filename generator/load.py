@@ -38,6 +38,7 @@ from generator.model import (
     Disagreement,
     Event,
     Hidden,
+    NotUsed,
     Person,
     Project,
     Published,
@@ -789,7 +790,10 @@ def _followable(href: str) -> bool:
 _NOT_IN_URLS = re.compile(r"[\s\\\"'<>]")
 
 
-def _once(r: _Reader, first: Spelling | Relation | Hidden | None, node: Mapping, what: str) -> bool:
+_Once = Spelling | Relation | Hidden | NotUsed
+
+
+def _once(r: _Reader, first: _Once | None, node: Mapping, what: str) -> bool:
     """Report ``what`` at ``node`` if it was given before (``first``); True if it is new."""
     if first is None:
         return True
@@ -819,7 +823,7 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         node,
         "a source",
         ("seed", "outlet", "language", "published"),
-        ("format", "headline", "url", "archived", "retrieved", "hide", "acknowledged"),
+        ("format", "headline", "url", "archived", "retrieved", "hide", "not_used", "acknowledged"),
     )
     if m is None:
         return None
@@ -873,6 +877,14 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
             continue
         if _once(r, hide.get(text), h, f"the hidden passage '{text}'"):
             hide[text] = Hidden(text, r.flag(h, "to_end"), r.where(h))
+    not_used: dict[str, NotUsed] = {}
+    for item in r.items(m, "not_used"):
+        n = r.mapping(item, "an item of 'not_used'", ("text", "reason"))
+        if n is None:
+            continue
+        text, reason = r.text(n, "text"), r.text(n, "reason")
+        if text and reason and _once(r, not_used.get(text), n, f"the passage not used '{text}'"):
+            not_used[text] = NotUsed(text, reason, r.where(n))
     text = _seed_text(r, m, seed, folders) if seed else None
     if not (source_id and seed and outlet and language and published and text is not None):
         return None
@@ -889,6 +901,7 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         tuple(hide.values()),
         r.where(m),
         r.acknowledged(m),
+        tuple(not_used.values()),
         archived,
         retrieved,
     )

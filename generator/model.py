@@ -47,6 +47,7 @@ EDITORIAL_CHECKS = (
     "no-url",
     "no-archive",
     "inferred-date",
+    "uncovered",
 )
 """The editorial findings a case file may acknowledge (see generator/editorial.py)."""
 
@@ -229,6 +230,21 @@ class Hidden:
     where: Where
 
 
+@by_fields
+@dataclass(frozen=True, slots=True)
+class NotUsed:
+    """A passage of the article left out on purpose, and why (see generator.ledger).
+
+    Declared, so that every sentence of a source is accounted for: cited by a
+    claim, or not used for a reason an editor wrote down.
+    """
+
+    text: str
+    """Verbatim passage (matched up to typography, as a quote); every visible place counts."""
+    reason: str
+    where: Where
+
+
 RIGHT_TO_LEFT = frozenset(
     {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
 )
@@ -265,6 +281,8 @@ class Source:
     hide: tuple[Hidden, ...]
     where: Where
     acknowledged: tuple[Acknowledgement, ...] = ()
+    not_used: tuple[NotUsed, ...] = ()
+    """Passages deliberately not cited, each with a reason (the coverage ledger)."""
     archived: str | None = None
     """An archive copy's URL, as Wikipedia keeps them: the article as it stood."""
     retrieved: PartialDate | None = None

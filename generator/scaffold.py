@@ -38,6 +38,9 @@ published:
   evidence: "The example article carries no date; it reports an event of 3 March 2024."
 hide:
   - text: "Replace this file with a real article, exactly as received."
+not_used:
+  - text: "Example Gazette"
+    reason: "The paper's name above the article: the outlet, given above, not part of the report."
 acknowledged:
   - check: no-url
     reason: "An example article has no address; give a real article's url instead."

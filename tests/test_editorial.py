@@ -120,7 +120,8 @@ def test_acknowledgement_check_is_validated(fixture_site, capsys) -> None:
             15,
             "error",
             "'check' is 'speling', not one of: spelling, unattested-name, stale, conflict,"
-            " unused-source, no-url, no-archive, inferred-date (did you mean 'spelling'?)",
+            " unused-source, no-url, no-archive, inferred-date, uncovered"
+            " (did you mean 'spelling'?)",
         )
     ]
 

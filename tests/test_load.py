@@ -77,6 +77,21 @@ CASES = [
         1,
         ["no file 'herold.txt' in seeds/", "did you mean 'herald.txt'"],
     ),
+    # a passage not used needs a reason, and is given once
+    (
+        SOURCE,
+        '    reason: "The paper\'s name printed above the article; the outlet is given above."\n',
+        "",
+        9,
+        ["an item of 'not_used' is missing the field 'reason'"],
+    ),
+    (
+        SOURCE,
+        'not_used:\n  - text: "Sample Herald"\n',
+        'not_used:\n  - {text: "Sample Herald", reason: x}\n  - text: "Sample Herald"\n',
+        10,
+        ["the passage not used 'Sample Herald' is given twice (first on line 9)"],
+    ),
 ]
 
 
