@@ -219,6 +219,8 @@ def test_a_seed_given_as_a_path_suggests_only_the_same_file(fixture_site, capsys
 )
 def test_archive_fields_are_checked(fixture_site, capsys, line, message):
     path = fixture_site / "content" / "sources" / "herald.yaml"
-    path.write_text(path.read_text("utf-8") + line, encoding="utf-8")
+    text = path.read_text("utf-8")
+    path.write_text(text + line, encoding="utf-8")
     assert run("check", "--project", fixture_site) == 1
-    assert f"content/sources/herald.yaml:13: {message}" in capsys.readouterr().err
+    at = text.count("\n") + 1
+    assert f"content/sources/herald.yaml:{at}: {message}" in capsys.readouterr().err

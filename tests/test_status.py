@@ -103,4 +103,7 @@ def test_written_must_come_before_the_date(fixture_site: Path, capsys) -> None:
     )
     assert run("check", "--project", fixture_site) == 1
     err = capsys.readouterr().err
-    assert "content/sources/gazette.yaml:9: 'written' is 3 March 2024, not before 'date'" in err
+    at = (fixture_site / GAZETTE).read_text("utf-8").split("\n").index(
+        '  written: "2024-03-03"'
+    ) + 1
+    assert f"content/sources/gazette.yaml:{at}: 'written' is 3 March 2024, not before 'date'" in err
