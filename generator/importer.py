@@ -216,7 +216,8 @@ def default_id(outlet: str | None, url: str | None, date: str | None) -> str | N
     name = _slug(re.sub(r"^the\s+", "", outlet, flags=re.I)) if outlet else ""
     if not name and url:
         host = (urlsplit(url).hostname or "").removeprefix("www.")
-        name = _slug(host.rsplit(".", 1)[0] if "." in host else host)
+        if not re.fullmatch(r"[\d.]+|.*:.*", host):  # an IP address names no outlet
+            name = _slug(host.rsplit(".", 1)[0] if "." in host else host)
     if not name:
         return None
     return f"{name}-{date}" if date else name

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from htmldate import find_date
-from lxml import html as lxml_html
 
 _ARTICLE_TYPES = {
     "NewsArticle",
@@ -151,9 +150,8 @@ def _parsed(words: str) -> str | None:
 
     htmldate is given the byline alone, so that no other date of the page can answer.
     """
-    page = lxml_html.fragment_fromstring(f"<p>{_escape(words)}</p>", create_parent="body")
     found = find_date(
-        lxml_html.tostring(page, encoding="unicode"),
+        f"<html><body><p>{_escape(words)}</p></body></html>",
         extensive_search=True,
         original_date=True,
         outputformat="%Y-%m-%d",
