@@ -14,8 +14,9 @@ import os
 import re
 import shlex
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from generator import __version__
@@ -136,7 +137,20 @@ def _parser() -> argparse.ArgumentParser:
         help="the folder to create (it must not exist, or be empty); the project goes there",
     )
     verbosity(n)
+    _import_parsers(sub, common)
     return parser
+
+
+def _import_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """``explainer import`` and ``explainer cite`` (generator.importer, generator.cite)."""
+    i = sub.add_parser("import", help="extract an article from a page into seeds/ and a source")
+    i.add_argument("page", metavar="URL|FILE", help="the article's URL, or its page saved as HTML")
+    i.add_argument("--id", metavar="ID", help="the new source's id (default: outlet and date)")
+    common(i)
+    c = sub.add_parser("cite", help="print a ready-to-paste citation of words of a source's seed")
+    c.add_argument("source", metavar="SOURCE", help="the source's id")
+    c.add_argument("words", metavar="WORDS", help="the words to find, as the article has them")
+    common(c)
 
 
 def _base_url(value: str) -> str:
@@ -250,6 +264,36 @@ def _print(fmt: str, diagnostics: list[Diagnostic], project: Path) -> None:
     sys.stdout.write(out)
 
 
+def _import_or_cite(args: argparse.Namespace) -> int:
+    """Run ``explainer import`` or ``explainer cite``: the citation on stdout, notes on stderr."""
+    if args.command == "cite":
+        from generator.cite import cite
+
+        cited = cite(args.project, args.source, args.words)
+        sys.stdout.write(cited.yaml)
+        if not cited.found:
+            print(f"explainer: {printable(cited.message)}", file=sys.stderr)
+        return 0 if cited.found else 1
+    from generator.importer import import_page, read_page
+
+    done = import_page(read_page(args.page), args.project, args.id)
+    where = args.project
+    log.info(
+        "wrote %s (%s) and %s",
+        done.seed.relative_to(where),
+        _count(done.paragraphs, "line"),
+        done.source.relative_to(where),
+    )
+    for missing in done.missing:
+        log.warning(
+            "warning: the page does not give %s: fill it in %s (check reports it until then)",
+            missing,
+            done.source.relative_to(where),
+        )
+    log.info("next: read both files against the page, then run explainer check")
+    return 0
+
+
 def run() -> None:
     """The ``explainer`` command: :func:`main`, then exit with its code.
 
@@ -300,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"no content/ folder in {project}: give the project folder with --project,"
                 " or start one with `explainer new DIR`"
             )
+        if args.command in ("import", "cite"):
+            return _import_or_cite(args)
         if args.command == "serve":
             from generator.serve import serve
 

@@ -185,5 +185,9 @@ class SourceText:
         line = self.text.count("\n", 0, self._original(best_at) if self.folded else 0) + 1
         return best, line
 
+    def span(self, start: int, end: int) -> Span:
+        """Return where the folded text's ``[start, end)`` stands in the original text."""
+        return Span(self._original(start), self._original(end - 1) + 1)
+
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
