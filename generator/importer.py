@@ -244,12 +244,12 @@ def _source_yaml(
         f"# Imported by `explainer import` on {today} from {_comment(page.label)}.",
         "# Check every field against the article; declare clutter the seed kept under 'hide'.",
     ]
-    if page.retrieved:
-        lines.append(f"# retrieved: {page.retrieved.isoformat()}")
-    else:
+    if not page.retrieved:
         lines.append("# retrieved: not known (a saved page): give the day it was saved")
     lines.append(f"# author: {_comment(author)}" if author else "# author: not named on the page")
     lines.append(f"seed: {imported.seed.name}")
+    if page.retrieved:
+        lines.append(f'retrieved: "{page.retrieved.isoformat()}"')
     if outlet:
         lines.append(f"outlet: {quoted(outlet)}")
     else:

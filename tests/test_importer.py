@@ -110,7 +110,13 @@ def project(tmp_path: Path) -> Path:
 def _findings(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     capsys.readouterr()
     code = run("check", "--project", project, "--format", "json")
-    return code, [f"{d['severity']}: {d['message']}" for d in json.loads(capsys.readouterr().out)]
+    found = json.loads(capsys.readouterr().out)
+    # Every sentence of a new source is uncovered until it is cited or declared not used.
+    return code, [
+        f"{d['severity']}: {d['message']}"
+        for d in found
+        if "neither cited nor declared not used" not in d["message"]
+    ]
 
 
 @pytest.mark.parametrize("page", sorted(ARTICLES))
@@ -152,7 +158,11 @@ def test_json_ld_page_gives_a_source_that_checks(project: Path, capsys) -> None:
     code, found = _findings(project, capsys)
     assert (code, found) == (
         0,
-        ["warning: source 'northbridge-courier-2024-05-02' is not cited anywhere"],
+        [
+            "warning: source 'northbridge-courier-2024-05-02' has a URL but no archive copy:"
+            " the article may change or go",
+            "warning: source 'northbridge-courier-2024-05-02' is not cited anywhere",
+        ],
     )
 
 
@@ -232,7 +242,7 @@ def test_a_url_is_fetched_and_dated_by_its_meta_tag(project: Path, server, capsy
     assert run("import", f"{base}/local/council-appeals-for-calm", "--project", project) == 0
     assert httpd.agents and httpd.agents[0].startswith("hostage-explainer/")
     text = (project / "content/sources/valley-ledger-2024-06-14.yaml").read_text()
-    assert f"# retrieved: {dt.date.today().isoformat()}\n" in text
+    assert f'retrieved: "{dt.date.today().isoformat()}"\n' in text
     data = yaml.safe_load(text)
     assert data["url"] == "https://valleyledger.example/local/council-appeals-for-calm"
     assert data["published"]["evidence"] == (
@@ -240,7 +250,11 @@ def test_a_url_is_fetched_and_dated_by_its_meta_tag(project: Path, server, capsy
     )
     assert _findings(project, capsys) == (
         0,
-        ["warning: source 'valley-ledger-2024-06-14' is not cited anywhere"],
+        [
+            "warning: source 'valley-ledger-2024-06-14' has a URL but no archive copy:"
+            " the article may change or go",
+            "warning: source 'valley-ledger-2024-06-14' is not cited anywhere",
+        ],
     )
 
 
