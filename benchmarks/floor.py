@@ -7,7 +7,7 @@ load the YAML with libyaml (``CSafeLoader``), read the seeds, render one
 trivial Jinja template per page with markdown-it-py for the text, and write as
 many pages as ``explainer build`` does (a page and a filtered timeline per
 person, a page per source, a timeline per kind of event, plus home, people,
-timeline, about, search and 404), split over two processes. No checks,
+timeline, about, corrections, search and 404), split over two processes. No checks,
 no quote matching, no footnotes, no cross-links. The build's time divided by
 this one says how much the generator's own work costs.
 """
@@ -79,6 +79,7 @@ def render_share(project: Path, out: Path, share: int) -> None:
         write("people/", "People", names)
         write("timeline/", "Timeline", timeline)
         write("about/", "About", [md.render(site["about"])])
+        write("corrections/", "Corrections", [])
         write("404.html", "Page not found", [])
         write("search/", "Search", [])
         for kind in sorted({e["kind"] for e in events}):

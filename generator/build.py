@@ -24,6 +24,7 @@ import jinja2.runtime
 from generator import editorial, export, render, structured
 from generator.background import Background
 from generator.check import Checked, Evidence, sources_evidence, verify
+from generator.corrections import logged
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
@@ -620,7 +621,13 @@ def _sitemap_spec(planner: Planner) -> Spec:
 
 
 def _feed_spec(planner: Planner, urls: Urls) -> Spec:
-    deps = (planner.project.site, planner.as_of, tuple(planner.events))
+    deps = (
+        planner.project.site,
+        planner.as_of,
+        tuple(planner.events),
+        tuple(planner.people),  # their corrections are entries too
+        tuple(planner.sources),
+    )
     return Spec("feed.xml", "feed.xml", deps, lambda: _feed_page(planner, urls))
 
 
@@ -637,9 +644,23 @@ def _feed_page(planner: Planner, urls: Urls) -> Page:
                 "summary": event.body or event.title,
             }
         )
+    corrections = []
+    for entry in logged(planner.project):
+        c = entry.correction
+        view = planner.corrected(entry)
+        key = f"correction:{entry.kind}:{entry.item}:{c.date.iso()}:{c.was}"
+        corrections.append(
+            {
+                "view": view,
+                "id": structured.feed_entry_id(key),
+                "href": urls.absolute(view.link.href.removeprefix(urls.root)),
+                "updated": _timestamp(c.date.first_day()),
+            }
+        )
     as_of = planner.as_of.first_day() if planner.as_of else dt.date(1970, 1, 1)
     page.data = {
         "entries": entries,
+        "corrections": corrections,
         "updated": _timestamp(as_of),
         "feed_id": structured.feed_entry_id("feed:" + planner.project.site.title),
     }

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from generator import ledger
+from generator import corrections, ledger
 from generator.check import Evidence, citations_of_person
 from generator.dates import MONTHS, PartialDate
 from generator.errors import Diagnostic
@@ -69,6 +69,7 @@ def review(
     """
     if evidence.newest is not None:
         diagnostics.extend(taken_after(project, evidence.newest))
+        diagnostics.extend(corrections.in_time(project, evidence.newest))
     reference = as_of or (evidence.newest.first_day() if evidence.newest else None)
     stale = []
     if reference is not None:

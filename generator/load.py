@@ -35,6 +35,7 @@ from generator.model import (
     Captivity,
     Citation,
     Claim,
+    Correction,
     Disagreement,
     Event,
     Hidden,
@@ -757,6 +758,27 @@ class _Reader:
                 out.append(Acknowledgement(check, subject, reason, self.where(a)))
         return tuple(out)
 
+    def corrections(self, m: Mapping) -> tuple[Correction, ...]:
+        """The item's corrections log: each dated to the day, saying what was wrong and what
+        the page says now. When a correction may be dated is checked once every source is
+        read (:func:`generator.editorial.corrections_in_time`)."""
+        out = []
+        for node in self.items(m, "corrections"):
+            c = self.mapping(node, "a correction", ("date", "was", "now"))
+            if c is None:
+                continue
+            date, was, now = self.date(c, "date"), self.text(c, "was"), self.text(c, "now")
+            if date is not None and not date.exact:
+                self.error(
+                    c.items["date"].line,
+                    f"a correction's 'date' is {date.label()}, not a day",
+                    "give the day the correction was made, e.g. 2025-02-16",
+                )
+                continue
+            if date and was and now:
+                out.append(Correction(date, was, now, self.where(c)))
+        return tuple(out)
+
 
 @functools.cache
 def _link_parser() -> MarkdownIt:
@@ -823,7 +845,17 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         node,
         "a source",
         ("seed", "outlet", "language", "published"),
-        ("format", "headline", "url", "archived", "retrieved", "hide", "not_used", "acknowledged"),
+        (
+            "format",
+            "headline",
+            "url",
+            "archived",
+            "retrieved",
+            "hide",
+            "not_used",
+            "acknowledged",
+            "corrections",
+        ),
     )
     if m is None:
         return None
@@ -904,6 +936,7 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
         tuple(not_used.values()),
         archived,
         retrieved,
+        r.corrections(m),
     )
 
 
@@ -990,7 +1023,16 @@ def _person(r: _Reader, node: Node) -> Person | None:
         node,
         "a person",
         ("name", "role", "summary"),
-        ("spellings", "captivity", "facts", "relations", "differ", "draft", "acknowledged"),
+        (
+            "spellings",
+            "captivity",
+            "facts",
+            "relations",
+            "differ",
+            "draft",
+            "acknowledged",
+            "corrections",
+        ),
         {"role": ROLES},
     )
     if m is None:
@@ -1047,6 +1089,7 @@ def _person(r: _Reader, node: Node) -> Person | None:
         r.where(m),
         r.flag(m, "draft"),
         r.acknowledged(m),
+        r.corrections(m),
     )
 
 
@@ -1086,7 +1129,7 @@ def _events(r: _Reader, node: Node) -> list[Event]:
             item,
             "an event",
             ("id", "date", "title", "kind", "cite"),
-            ("status", "people", "body", "differ", "draft"),
+            ("status", "people", "body", "differ", "draft", "corrections"),
             {"kind": EVENT_KINDS},
         )
         if m is None:
@@ -1111,6 +1154,7 @@ def _events(r: _Reader, node: Node) -> list[Event]:
                     r.where(m),
                     r.flag(m, "draft"),
                     people_lines,
+                    r.corrections(m),
                 )
             )
     return events

@@ -158,6 +158,17 @@ class Captivity:
 
 @by_fields
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A correction, as newsrooms log them: when, what was wrong, what it says now."""
+
+    date: PartialDate
+    was: str
+    now: str
+    where: Where
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
 class Person:
     """A person of the story: a hostage, a relative, an official."""
 
@@ -174,6 +185,7 @@ class Person:
     draft: bool = False
     """Left out of the published site unless drafts are asked for."""
     acknowledged: tuple[Acknowledgement, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
 
 @by_fields
@@ -197,6 +209,7 @@ class Event:
     """Left out of the published site unless drafts are asked for."""
     people_lines: tuple[int, ...] = ()
     """The line of each id in ``people``, for an unknown one (none: the event's line)."""
+    corrections: tuple[Correction, ...] = ()
 
 
 @by_fields
@@ -287,6 +300,8 @@ class Source:
     """An archive copy's URL, as Wikipedia keeps them: the article as it stood."""
     retrieved: PartialDate | None = None
     """The day the text in seeds/ was taken from the outlet."""
+
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def direction(self) -> str:

@@ -17,12 +17,14 @@ from urllib.parse import urlsplit
 
 from generator.article import article_paragraphs
 from generator.check import Evidence, citations_of_event, citations_of_person
+from generator.corrections import Logged, logged
 from generator.dates import PartialDate, days_between
 from generator.fragments import directive
 from generator.model import (
     INFOBOX_KINDS,
     Citation,
     Claim,
+    Correction,
     Disagreement,
     Event,
     Person,
@@ -237,6 +239,16 @@ class Status:
     refs: tuple[Ref, ...]
     announced: PartialDate | None = None
     """The day a release was announced for, not reported as done."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionView:
+    """A correction on the corrections page: what it corrects (kind: person, event,
+    source) and a link there."""
+
+    correction: Correction
+    kind: str
+    link: Link
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,6 +470,7 @@ class Planner:
             *[f"timeline/{pid}/" for pid in self.timeline_people()],
             *[f"timeline/kind/{kind}/" for kind in self.timeline_kinds()],
             "about/",
+            "corrections/",
             "search/",
             "404.html",
         )
@@ -491,6 +504,9 @@ class Planner:
             return self._timeline_spec(route, None, None)
         if route == "about/":
             return Spec("about/", "about.html", (tuple(self.sources),), self.about_page)
+        if route == "corrections/":
+            every = (tuple(self.people), tuple(self.events), tuple(self.sources))
+            return Spec("corrections/", "corrections.html", every, self.corrections_page)
         if route == "search/":
             return Spec("search/", "search.html", (), self.search_page)
         return Spec("404.html", "404.html", (), self.not_found_page)
@@ -839,6 +855,25 @@ class Planner:
             )
         }
         return page
+
+    def corrections_page(self) -> Page:
+        page = Page(
+            "corrections/",
+            "corrections.html",
+            "Corrections",
+            "Every correction made to this explainer, newest first.",
+        )
+        page.data = {"corrections": [self.corrected(c) for c in logged(self.project)]}
+        return page
+
+    def corrected(self, entry: Logged) -> CorrectionView:
+        """A correction with a link to what it corrects."""
+        href = {
+            "person": lambda: self.urls.page(f"people/{entry.item}/"),
+            "event": lambda: self.urls.page("timeline/") + "#" + entry.item,
+            "source": lambda: self.urls.page(self.source_route(self.project.sources[entry.item])),
+        }[entry.kind]()
+        return CorrectionView(entry.correction, entry.kind, Link(entry.name, href))
 
     def foreign(self, source: Source) -> tuple[str | None, str | None]:
         """The language and the direction of ``source``, each None where it is the site's:

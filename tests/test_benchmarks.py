@@ -20,7 +20,7 @@ from conftest import REPO, run, tree
 
 BENCHMARKS = REPO / "benchmarks"
 N = 12
-PAGES = 4 * N + 6 + 3
+PAGES = 4 * N + 7 + 3
 
 
 def script(name: str) -> ModuleType:

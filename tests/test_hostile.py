@@ -459,8 +459,8 @@ BROKEN = {
             'hide:\n  - text: "called"\n  - text: "called"\nacknowledged:',
         ),
         SOURCE,
-        10,
-        ["the hidden passage 'called' is given twice (first on line 9)"],
+        13,
+        ["the hidden passage 'called' is given twice (first on line 12)"],
     ),
     "bad-language-tag": (
         replace(SOURCE, "language: en", "language: e n"),
@@ -721,7 +721,7 @@ def test_markup_from_input_is_inert_everywhere(fixture_site, capsys):
         if name != "assets/style.css" and not name.startswith("pagefind/") and name[-4:] != ".csv"
     }
     html_pages = [n for n in texts if n.endswith(".html")]
-    assert len(html_pages) == 15
+    assert len(html_pages) == 16
     shown = 0
     for name in html_pages:
         scan = Scan()

@@ -130,7 +130,7 @@ def test_every_error_is_listed_at_once(fixture_site, capsys):
 def test_fixture_checks_clean(fixture_site, capsys):
     assert run("check", "--project", fixture_site) == 0
     err = capsys.readouterr().err
-    assert "checked 15 pages from 2 sources, 2 people, 3 events" in err
+    assert "checked 16 pages from 2 sources, 2 people, 3 events" in err
     assert "warning" not in err
 
 
