@@ -20,12 +20,14 @@ from rapidfuzz import fuzz, process
 
 from generator.pickled import by_fields
 
+TYPOGRAPHY = {
+    "'": "\u2018\u2019\u201a\u201b\u2032`\u00b4",
+    '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
+}
+"""Each plain mark and the marks that match it: a quote may have any of them for another."""
 _FOLD = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`\u00b4", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-    }
+    {char: mark for mark, chars in TYPOGRAPHY.items() for char in chars},
 )
 _WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
