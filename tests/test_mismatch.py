@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import run
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.mismatch import explain
 from generator.quotes import TYPOGRAPHY, SourceText
@@ -80,6 +82,14 @@ def test_case_is_named_and_a_passage_unlike_the_quote_says_so() -> None:
     assert hint["differs"] == [
         "in most words: is this the right source, or the right quote?",
     ]
+
+
+@given(st.text(), st.text())
+def test_every_quote_against_its_closest_passage_gets_a_hint(text: str, quote: str) -> None:
+    passage, line = SourceText(text).closest(quote)
+    hint = explain(quote, passage, f"s:{line}")
+    assert hint.splitlines()[1] == f"closest: {passage}  (s:{line})"
+    assert hint.splitlines()[-1].startswith("a quote must be verbatim; tolerated: any of")
 
 
 # Through the command line, as a writer sees it ----------------------------------------
