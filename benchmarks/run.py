@@ -2,6 +2,12 @@
 
 Usage: python benchmarks/run.py [--sizes 255,1333] [--runs 3] [--json FILE]
 
+First it times ``explainer check`` on the real content, clean and with ten
+quotes broken by one letter (``broken_quotes.py``), alternately, and prints the
+two side by side with their ratio: a failing quote costs a search for the
+passage most like it, which should not make a typo slow to report.
+``--sizes ""`` measures only that.
+
 For each size N it writes a corpus with ``make_corpus.py`` into a temporary
 folder, then times, each in its own child process and as the median of
 ``--runs`` runs: a cold ``explainer build`` (no output folder yet), a rebuild
@@ -42,6 +48,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from broken_quotes import break_quotes, copy_real  # noqa: E402
 from make_corpus import write as make_corpus  # noqa: E402
 
 EXPLAINER = [sys.executable, "-m", "generator"]
@@ -82,12 +89,12 @@ def probe_main(argv: list[str]) -> int:
     return 0
 
 
-def measure(argv: list[str]) -> Sample:
-    """Run ``argv`` under a fresh intermediate process; fail loudly if it fails."""
+def measure(argv: list[str], rc: int = 0) -> Sample:
+    """Run ``argv`` under a fresh intermediate process; fail loudly unless it exits ``rc``."""
     probe = [sys.executable, str(Path(__file__).resolve()), "--probe", json.dumps(argv)]
     done = subprocess.run(probe, capture_output=True, text=True, check=True)
     report = json.loads(done.stdout)
-    if report["rc"] != 0:
+    if report["rc"] != rc:
         raise SystemExit(
             f"run: {' '.join(argv)} exited {report['rc']}:\n{report['stderr']}{report['stdout']}"
         )
@@ -205,6 +212,40 @@ def bench_incremental(corpus: Path, project: Path, runs: int) -> dict[str, Any]:
     return figures
 
 
+BROKEN = 10
+"""Quotes broken by one letter in the real content for the failing check."""
+
+
+def bench_real(runs: int, work: Path) -> dict[str, Any]:
+    """Time ``explainer check`` on the real content clean and with :data:`BROKEN` quotes
+    broken, alternating the two so that both see the same machine."""
+    clean = copy_real(work / "real-clean")
+    broken = copy_real(work / "real-broken")
+    if len(break_quotes(broken, BROKEN)) != BROKEN:
+        raise SystemExit(f"run: the real content has fewer than {BROKEN} quotes to break")
+    times: dict[str, list[float]] = {"clean": [], "broken": []}
+    for _ in range(runs):
+        times["clean"].append(measure([*EXPLAINER, "check", "--project", str(clean)]).seconds)
+        failed = measure([*EXPLAINER, "check", "--project", str(broken)], rc=1)
+        found = failed.stderr.count(": quote not found in source ")
+        if found != BROKEN:
+            raise SystemExit(f"run: the broken check reported {found} quotes, not {BROKEN}")
+        times["broken"].append(failed.seconds)
+    figures = {f"check_{k}_seconds": median(v) for k, v in times.items()}
+    figures["broken_over_clean"] = figures["check_broken_seconds"] / figures["check_clean_seconds"]
+    return figures
+
+
+def real_table(figures: dict[str, Any]) -> str:
+    """The real content's check times side by side, and their ratio."""
+    clean, broken = figures["check_clean_seconds"], figures["check_broken_seconds"]
+    return (
+        f"real content, explainer check:  clean {clean:.2f} s"
+        f"  |  {BROKEN} broken quotes {broken:.2f} s"
+        f"  |  broken / clean {figures['broken_over_clean']:.2f}"
+    )
+
+
 ROWS = (
     ("people", "people", "{:.0f}"),
     ("pages", "pages", "{:.0f}"),
@@ -281,7 +322,11 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--incremental"]:
         return incremental_main(argv[1], Path(argv[2]), int(argv[3]))
     parser = argparse.ArgumentParser(description="Benchmark explainer build on synthetic corpora.")
-    parser.add_argument("--sizes", default="255,1333", help="people per corpus, comma-separated")
+    parser.add_argument(
+        "--sizes",
+        default="255,1333",
+        help="people per corpus, comma-separated; empty for the real content's check only",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
     parser.add_argument(
@@ -293,7 +338,7 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    if args.runs < 1 or not sizes or min(sizes) < 1:
+    if args.runs < 1 or min(sizes, default=1) < 1:
         parser.error("--runs and every size must be at least 1")
     about = machine()
     no_search = accepts_no_search()
@@ -304,9 +349,12 @@ def main(argv: list[str]) -> int:
     results: dict[int, dict[str, Any]] = {}
     print(f"work folder: {args.work} ({filesystem(args.work)})")
     with tempfile.TemporaryDirectory(prefix="explainer-bench-", dir=args.work) as tmp:
+        real = bench_real(args.runs, Path(tmp))
+        print(real_table(real), flush=True)
         for n in sizes:
             results[n] = bench_size(n, args.runs, Path(tmp), no_search)
-    print(table(results))
+    if results:
+        print(table(results))
     if not all(r.get("incremental") for r in results.values()):
         print("incremental: not available")
     if args.json:
@@ -316,6 +364,7 @@ def main(argv: list[str]) -> int:
             "no_search": no_search,
             "work": {"folder": str(args.work), "filesystem": filesystem(args.work)},
             "sizes": results,
+            "real": real,
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -15,10 +15,9 @@ from unicodedata import category
 from generator.dates import PartialDate
 from generator.errors import Diagnostic, did_you_mean
 from generator.ledger import not_used_spans
+from generator.mismatch import explain
 from generator.model import Citation, Disagreement, Event, Person, Project, Source
 from generator.quotes import SourceText, Span, fold
-
-QUOTE_HINT = "quotes must be verbatim; only quote marks, dashes and whitespace may differ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,7 +465,7 @@ def _hidden_spans(
                     hidden.where.path,
                     hidden.where.line,
                     f"passage to hide not found in seeds/{source.seed}",
-                    f'closest: "{closest}" (seeds/{source.seed}:{line})\n{QUOTE_HINT}',
+                    explain(hidden.text, closest, f"seeds/{source.seed}:{line}", "passage"),
                 )
             )
         elif hidden.to_end:
@@ -509,8 +508,7 @@ def _find(
             where.path,
             where.line,
             f"quote not found in source '{source.id}'",
-            f'quote:   "{fold(citation.quote)}"\n'
-            f'closest: "{closest}"  (seeds/{source.seed}:{line})\n{QUOTE_HINT}{unseen}',
+            explain(citation.quote, closest, f"seeds/{source.seed}:{line}") + unseen,
         )
     )
     return None

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.errors import Diagnostic
+from generator.mismatch import explain
 from generator.model import NotUsed, Source
 from generator.quotes import SourceText, Span, fold, fold_text
 
-QUOTE_HINT = "quotes must be verbatim; only quote marks, dashes and whitespace may differ"
 SHOWN = 60
 """Characters of a sentence quoted in a warning: enough to find it in the seed."""
 HEADLINE_LINES = 3
@@ -190,7 +190,7 @@ def not_used_spans(
                 where.path,
                 where.line,
                 f"passage not used not found in source '{source.id}'",
-                f'closest: "{closest}"  (seeds/{source.seed}:{line})\n{QUOTE_HINT}',
+                explain(entry.text, closest, f"seeds/{source.seed}:{line}", "passage"),
             )
         )
     return tuple(found)

@@ -124,6 +124,26 @@ def test_run_py_prints_every_row(tmp_path):
     assert re.search(rf"^work folder: {re.escape(str(tmp_path))} \(\S+\)$", done.stdout, re.M)
     for _, label, _ in script("run").ROWS:
         assert re.search(rf"^{re.escape(label)} +\S", done.stdout, re.M), label
+    assert re.search(
+        r"^real content, explainer check:  clean \d+\.\d\d s  \|  10 broken quotes \d+\.\d\d s"
+        r"  \|  broken / clean \d+\.\d\d$",
+        done.stdout,
+        re.M,
+    )
+    assert json.loads(figures.read_text("utf-8"))["real"]["broken_over_clean"] > 0
     result = json.loads(figures.read_text("utf-8"))["sizes"][str(N)]
     assert result["pages"] == PAGES
     assert result["build_seconds"] > 0 and result["floor_seconds"] > 0
+
+
+def test_broken_quotes_change_one_letter_in_ten_quotes(tmp_path):
+    """The benchmark's failing check fails for ten quotes, each one letter off its source."""
+    broken = script("broken_quotes")
+    project = broken.copy_real(tmp_path / "real")
+    where = broken.break_quotes(project, 10)
+    assert len(where) == len(set(where)) == 10
+    for path, line in where:
+        was = (REPO / path).read_text("utf-8").splitlines()[line - 1]
+        now = (project / path).read_text("utf-8").splitlines()[line - 1]
+        assert sum(a != b for a, b in zip(was, now, strict=True)) == 1
+    assert run("check", "-q", "--project", project) == 1

@@ -188,7 +188,10 @@ def test_a_not_used_passage_that_is_not_in_the_source_is_an_error(
     wrong = [(i["path"], i["line"], i["severity"]) for i in items if "not found" in i["message"]]
     assert wrong == [(HERALD, 9, "error")]
     assert "passage not used not found in source 'herald'" in items[0]["message"]
-    assert 'closest: "Sample Herald"' in items[0]["hint"]
+    assert (
+        "closest: Sample Herald  (seeds/herald.txt:1)\ndiffers: Sample [-Heraldd-]{+Herald+}"
+        in items[0]["hint"]
+    )
     assert run("check", "--project", fixture_site) == 1
 
 

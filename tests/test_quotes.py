@@ -110,3 +110,30 @@ def test_closest_shows_the_whole_passage_when_the_quote_lost_or_gained_a_word():
     assert text.closest("Final sentence about all the village.")[0] == (
         "Final sentence about the village."
     )
+
+
+def test_closest_finds_a_one_word_change_in_a_long_quote_at_its_line():
+    """A 45-word quote with "neighbor" for "neighbour", among look-alike sentences: the
+    passage shown is the quoted one, cut where the quote stops ("village", not "village,")."""
+    said = (
+        "The council said on Monday that the families of the {} who were taken from their "
+        "homes near the border would be told first, and that a neighbour who saw the attack "
+        "had given the police a full account of what happened in the village, officials said."
+    )
+    lines = [f"Line {n} of the filler, about talks and convoys." for n in range(60)]
+    lines[12] = said.format("twelve")  # a decoy: one word off the quoted sentence too
+    lines[36] = said.format("hostages")
+    quote = said.format("hostages").replace("neighbour", "neighbor").split(", officials")[0]
+    assert len(quote.split()) == 45
+    source = SourceText("\n".join(lines))
+    passage, line = source.closest(quote)
+    assert (passage, line) == (quote.replace("neighbor", "neighbour"), 37)
+
+
+def test_closest_cuts_the_passage_where_the_quote_starts_and_stops_inside_a_word():
+    text = SourceText(SOURCE)
+    assert text.closest("sentence about the vilage")[0] == "sentence about the village"
+    assert text.closest("nal sentence abut the")[0] == "nal sentence about the"
+    assert text.closest("we keep or promises")[0] == "we keep our promises"
+    assert text.closest("Intro lines")[0] == "Intro line"
+    assert text.closest("He sad")[0] == "He said"
