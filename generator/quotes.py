@@ -152,6 +152,11 @@ class SourceText:
             self._found[quote] = self._find_all(fold(quote))
         return list(self._found[quote])
 
+    def places(self, passage: str) -> list[Span]:
+        """:meth:`find_all`, remembering nothing: for long passages looked up once a
+        build (a ledger's ``not_used`` paragraphs), whose memo would outweigh the text."""
+        return self._find_all(fold_text(passage))
+
     def _find_all(self, needle: str) -> list[Span]:
         if not needle:
             return []
