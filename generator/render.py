@@ -63,16 +63,27 @@ class NotUTF8(jinja2.TemplateSyntaxError):
     """A template file that is not UTF-8: reported at its line, as a syntax error is."""
 
 
+DEFAULT_PREFIX = "default/"
+"""``{% extends "default/base.html" %}`` names the default theme's file, whatever the
+project overrides: an override of ``base.html`` can extend the default and replace blocks."""
+
+
 class _ThemeLoader(jinja2.FileSystemLoader):
     """Load templates from the theme folders, never through a link that leads out of them.
 
     Jinja already refuses '..' in template names; a symlinked template file is the
-    other way a project could make the build read a file it does not hold.
+    other way a project could make the build read a file it does not hold. A name
+    under ``default/`` is looked up in the default theme (the last folder) alone.
     """
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        if template.startswith(DEFAULT_PREFIX) and len(self.searchpath) > 1:
+            default = _ThemeLoader(self.searchpath[-1:])
+            return default.get_source(environment, template.removeprefix(DEFAULT_PREFIX))
+        if template.startswith(DEFAULT_PREFIX):
+            template = template.removeprefix(DEFAULT_PREFIX)
         found = (Path(d, *template.split("/")) for d in self.searchpath)
         path = next((p for p in found if p.exists()), None)
         if path is not None and not path.is_file():  # a named pipe would hang the build

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run
 from pytest import MonkeyPatch
 
 from generator import render
@@ -211,3 +212,19 @@ def test_a_failure_here_stops_the_workers(tmp_path: Path, monkeypatch: MonkeyPat
     time.sleep(0.3)
     assert len(list(out.iterdir())) == written, "no worker writes on after the error"
     assert written < 900
+
+
+def test_an_override_extends_the_default_theme_and_replaces_a_block(fixture_site) -> None:
+    """A project's base.html may extend default/base.html and replace only what it needs."""
+    own = fixture_site / "templates"
+    own.mkdir()
+    (own / "base.html").write_text(
+        '{% extends "default/base.html" %}\n'
+        "{% block footer %}<footer><p>Our own footer</p></footer>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    assert run("build", "--project", fixture_site, "-q", "--no-search") == 0
+    page = (fixture_site / "site" / "people" / "dana-example" / "index.html").read_text("utf-8")
+    assert "<footer><p>Our own footer</p></footer>" in page
+    assert "How this explainer is made" not in page  # the default footer is replaced
+    assert '<nav aria-label="Site">' in page  # the rest is the default theme's
