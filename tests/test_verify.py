@@ -211,7 +211,7 @@ def test_require_external_fails_when_a_checker_is_missing(site, capsys, monkeypa
 
 def test_real_site_passes_at_root(real_site, capsys):
     assert run("verify", real_site, "--no-external") == 0
-    assert "verified 42 pages at /" in capsys.readouterr().err
+    assert "verified 48 pages at /" in capsys.readouterr().err
 
 
 # The real site under a sub-path, served there by a local server and crawled --------------
