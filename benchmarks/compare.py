@@ -61,6 +61,11 @@ def _run(tree: Path, *args: str | Path, cwd: Path | None = None) -> float:
     return seconds
 
 
+def _build(tree: Path, project: Path, out: Path) -> float:
+    """A build of ``project`` into ``out`` by the commit checked out at ``tree``."""
+    return _run(tree, "build", "-q", "--no-search", "--project", project, "--out", out)
+
+
 def _differences(a: Path, b: Path) -> list[str]:
     """The files that are not the same in two folders (relative paths)."""
     found: list[str] = []
@@ -113,16 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             sites = {}
             for name, tree in trees.items():
                 sites[name] = scratch / f"site-{label.split()[0]}-{name}"
-                _run(
-                    tree,
-                    "build",
-                    "-q",
-                    "--no-search",
-                    "--project",
-                    projects[name],
-                    "--out",
-                    sites[name],
-                )
+                _build(tree, projects[name], sites[name])
             differ = _differences(sites["base"], sites["head"])
             same = "identical" if not differ else f"{len(differ)} files differ: {differ[:5]}"
             times: dict[str, list[float]] = {"base": [], "head": []}
@@ -130,18 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                 for name, tree in trees.items():
                     out = scratch / f"cold-{name}"
                     subprocess.run(["rm", "-rf", str(out)], check=True)
-                    times[name].append(
-                        _run(
-                            tree,
-                            "build",
-                            "-q",
-                            "--no-search",
-                            "--project",
-                            projects[name],
-                            "--out",
-                            out,
-                        )
-                    )
+                    times[name].append(_build(tree, projects[name], out))
             base, head = statistics.median(times["base"]), statistics.median(times["head"])
             print(
                 f"{label:14} output: {same}\n{'':14} cold build median: base {base:.2f} s,"
