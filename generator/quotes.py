@@ -16,8 +16,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from generator.pickled import by_fields
 
 TYPOGRAPHY = {
@@ -177,6 +175,9 @@ class SourceText:
         in C, some fifty times as fast as difflib on the real articles, so a typo is
         reported about as fast as a check that passes. The first of equal scores wins.
         """
+        # Imported here: only a quote that fails needs it, and a build pays for its import.
+        from rapidfuzz import fuzz, process
+
         needle = fold(quote)
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", self.folded)]
         count = max(1, len(needle.split()))
