@@ -34,6 +34,7 @@ from generator.build import Builder, Options
 from generator.errors import ContentError, Diagnostic, UsageError
 from generator.load import INPUT_FOLDERS
 from generator.pages import Urls
+from generator.preview import citing
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +258,8 @@ class Preview:
             return "400 Bad Request", [("Content-Type", "text/plain")], b"bad path\n"
         if rel == "" or rel.endswith("/"):
             rel += "index.html"
+        if rel.startswith(citing.PREFIX):
+            return self._own(rel, environ.get("QUERY_STRING", ""))
         body = self._file(rel) if self.error is None else None
         if self.error is not None:
             asset = self.builder.file(rel) if rel.startswith("assets/") else None
@@ -270,7 +273,19 @@ class Preview:
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind.endswith(("xml", "json", "javascript")):
             kind += "; charset=utf-8"
+        if kind.startswith("text/html"):
+            body = citing.with_control(rel, body, root)
         return "200 OK", [("Content-Type", kind)], body
+
+    def _own(self, rel: str, query: str) -> tuple[str, list[tuple[str, str]], bytes]:
+        """The preview's own files: the "Copy citation" script and its look-up."""
+        if rel == citing.SCRIPT:
+            return "200 OK", [("Content-Type", "text/javascript; charset=utf-8")], citing.script()
+        if rel == citing.ENDPOINT:
+            found, yaml = citing.citation(Path(self.options.project), query)
+            status = "200 OK" if found else "404 Not Found"
+            return status, [("Content-Type", "text/plain; charset=utf-8")], yaml
+        return self._not_found()
 
     def _file(self, rel: str) -> bytes | None:
         """The built file ``rel``, or None; a template error in it becomes the error page."""

@@ -138,3 +138,51 @@ def test_a_template_save_reaches_the_open_page(server, page) -> None:  # type: i
     sync_api.expect(page.locator(".skip-link")).to_have_text(
         "Skip to the timeline", timeout=WAIT_MS
     )
+
+
+def test_copy_citation_control_on_a_source_page(page, server) -> None:  # type: ignore[no-untyped-def]
+    """Select words of the article, press the control from the keyboard: the citation of
+    the passage as the seed prints it (curly quotes and all) is shown and copied."""
+    import yaml
+
+    url, _, _ = server
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(url + "sources/toi-2025-02-03/")
+    button = page.get_by_role("button", name="Copy citation")
+    sync_api.expect(button).to_be_disabled()
+    # Select "with his girlfriend, Sapir Cohen" as a reader would, across a highlight.
+    page.evaluate(
+        """() => {
+        const article = document.querySelector('.article-text');
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        const wanted = 'with his girlfriend, Sapir Cohen';
+        let node;
+        while ((node = walker.nextNode())) {
+          const at = node.data.indexOf(wanted);
+          if (at >= 0) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + wanted.length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return;
+          }
+        }
+        throw new Error('not found');
+    }"""
+    )
+    sync_api.expect(button).to_be_enabled(timeout=WAIT_MS)
+    button.focus()
+    page.keyboard.press("Enter")
+    output = page.locator(".copy-citation-output")
+    sync_api.expect(output).to_be_visible(timeout=WAIT_MS)
+    (entry,) = yaml.safe_load(output.inner_text())
+    assert entry == {"source": "toi-2025-02-03", "quote": "with his girlfriend, Sapir Cohen"}
+    sync_api.expect(page.get_by_role("status")).to_have_text("Citation copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == output.inner_text()
+
+
+def test_a_built_site_has_no_copy_citation_control(fixture_built: Path) -> None:
+    for page in (fixture_built / "sources").rglob("index.html"):
+        assert "__explainer" not in page.read_text("utf-8")
+    assert not (fixture_built / "__explainer").exists()

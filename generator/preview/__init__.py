@@ -1,0 +1,1 @@
+"""What only the preview serves: the "Copy citation" control on source pages."""
