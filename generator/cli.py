@@ -309,7 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             new_project(args.dir.expanduser())
             log.info(
-                "created a new explainer in %s; build it with: explainer build --project %s",
+                "created a new explainer in %s; build it with: explainer build --project %s"
+                " (its README.md says how to publish it)",
                 args.dir,
                 shlex.quote(str(args.dir)),
             )
