@@ -165,6 +165,13 @@ def _settings(project: Path, strict: bool = True) -> Settings:
     return found
 
 
+def _unverified(problems: list[Diagnostic]) -> ContentError:
+    """The settings' problems, as verify reports them: it writes nothing anyway."""
+    error = ContentError(problems)
+    error.outcome = "nothing was verified"
+    return error
+
+
 def _verify_base_url(args: argparse.Namespace) -> str:
     """The base URL a site was built for: --base-url, else the base_url of --project, or of
     the current folder when SITE is that project's output folder, else /."""
@@ -173,13 +180,14 @@ def _verify_base_url(args: argparse.Namespace) -> str:
     if args.project is not None:
         if not (args.project / "content").is_dir():
             raise UsageError(f"no content/ folder in {args.project}: --project is not a project")
-        return _base_url(None, _settings(args.project).base_url)
-    here, problems = read_settings(ProjectPaths.at(Path(".")))
-    if Path(here.output or "site").resolve() != args.site.expanduser().resolve():
-        return "/"
+        found, problems = read_settings(ProjectPaths.at(args.project))
+    else:
+        found, problems = read_settings(ProjectPaths.at(Path(".")))
+        if Path(found.output or "site").resolve() != args.site.expanduser().resolve():
+            return "/"
     if problems:
-        raise ContentError(problems)
-    return _base_url(None, here.base_url)
+        raise _unverified(problems)
+    return _base_url(None, found.base_url)
 
 
 def _note_path_only(base_url: str, unset: bool) -> None:

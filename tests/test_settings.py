@@ -121,3 +121,12 @@ def test_verify_elsewhere_keeps_the_default(project, tmp_path, monkeypatch, caps
 def test_verify_project_must_be_a_project(tmp_path, capsys):
     assert run("verify", tmp_path, "--project", tmp_path, "--no-external") == 2
     assert "--project is not a project" in capsys.readouterr().err
+
+
+def test_verify_reports_a_bad_base_url_of_the_project(project, capsys):
+    assert run("build", "--project", project, "-q") == 0
+    line = _set(project, "base_url: example.org\n")
+    assert run("verify", project / "site", "--project", project, "--no-external") == 1
+    err = capsys.readouterr().err
+    assert f"content/site.yaml:{line}: 'base_url' must be an http(s) URL" in err
+    assert "error: 1 problem found; nothing was verified" in err
