@@ -17,11 +17,12 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.build import Options, build
 from generator.errors import ContentError, Diagnostic, UsageError, escaped, printable
+from generator.load import ProjectPaths
+from generator.settings import Settings, read_settings, url_problem, with_slash
 
 log = logging.getLogger("generator")
 
@@ -52,9 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     def base_url(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--base-url",
-            default="/",
             metavar="URL",
-            help="where the site is served, e.g. https://example.org/explainer/ or /explainer/",
+            help="where the site is served, e.g. https://example.org/explainer/ or /explainer/"
+            " (default: base_url in content/site.yaml, else /)",
         )
 
     def editorial(p: argparse.ArgumentParser) -> None:
@@ -79,7 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the site into --out (default: site/)")
     common(b)
     editorial(b)
-    b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: PROJECT/site)")
+    b.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="output folder (default: output in content/site.yaml, else PROJECT/site)",
+    )
     base_url(b)
     b.add_argument("--drafts", action="store_true", help="include content marked 'draft: true'")
     jobs(b)
@@ -109,7 +115,16 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verify", help="check a built site: HTML, links, sitemap, feed, JSON-LD")
     v.add_argument("site", type=Path, metavar="SITE", help="the folder that build wrote")
     v.add_argument(
-        "--base-url", default="/", metavar="URL", help="the --base-url it was built with"
+        "--base-url",
+        metavar="URL",
+        help="the base URL it was built with (default: the project's base_url, else /)",
+    )
+    v.add_argument(
+        "--project",
+        type=Path,
+        metavar="DIR",
+        help="the project it was built from, whose content/site.yaml gives the base URL"
+        " (default: the current folder, if SITE is its output folder)",
     )
     v.add_argument("--vnu", type=Path, metavar="JAR", help="the Nu HTML Checker's vnu.jar")
     external = v.add_mutually_exclusive_group()
@@ -153,32 +168,63 @@ def _import_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None])
     common(c)
 
 
-def _base_url(value: str) -> str:
-    try:
-        parts = urlsplit(value)
-        parts.hostname  # noqa: B018  # raises for a malformed host, such as '[::1'
-    except ValueError as exc:
-        raise UsageError(f"--base-url {value!r} is not a URL: {exc}") from None
-    if parts.scheme and (parts.scheme not in ("http", "https") or not parts.netloc):
-        raise UsageError(
-            f"--base-url must be an http(s) URL or a path starting with '/', not {value!r}"
-        )
-    if not parts.scheme and (not value.startswith("/") or parts.netloc):
-        raise UsageError(
-            f"--base-url must be an http(s) URL or a path starting with '/', not {value!r}"
-            + (" (a host needs its scheme: https://)" if parts.netloc else "")
-        )
-    if _NOT_IN_URLS.search(value):
-        raise UsageError(
-            f"--base-url may not hold spaces, quotes, '<', '>' or backslashes: {value!r}"
-            " (percent-encode them, e.g. %20 for a space)"
-        )
-    if parts.query or parts.fragment:
-        raise UsageError("--base-url may not carry a query or a fragment")
-    return value if value.endswith("/") else value + "/"
+def _base_url(flag: str | None, setting: str | None) -> str:
+    """The base URL to build for: the flag's, else the setting's (checked when read), else /."""
+    if flag is not None and (problem := url_problem(flag, "--base-url")):
+        raise UsageError(problem)
+    return with_slash(flag or setting or "/")
 
 
-_NOT_IN_URLS = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
+def _settings(project: Path, strict: bool = True) -> Settings:
+    """The project's settings; a bad one stops the command (``strict``), or is left out
+    (the preview, whose build reports it on its error page until it is fixed)."""
+    found, problems = read_settings(ProjectPaths.at(project))
+    if problems and strict:
+        raise ContentError(problems)
+    return found
+
+
+def _unverified(problems: list[Diagnostic]) -> ContentError:
+    """The settings' problems, as verify reports them: it writes nothing anyway."""
+    error = ContentError(problems)
+    error.outcome = "nothing was verified"
+    return error
+
+
+def _verify_base_url(args: argparse.Namespace) -> str:
+    """The base URL a site was built for: --base-url, else the base_url of --project, or of
+    the current folder when SITE is that project's output folder, else /."""
+    if args.base_url is not None:
+        return _base_url(args.base_url, None)
+    if args.project is not None:
+        if not (args.project / "content").is_dir():
+            raise UsageError(f"no content/ folder in {args.project}: --project is not a project")
+        found, problems = read_settings(ProjectPaths.at(args.project))
+    else:
+        found, problems = read_settings(ProjectPaths.at(Path(".")))
+        if Path(found.output or "site").resolve() != args.site.expanduser().resolve():
+            return "/"
+    if problems:
+        raise _unverified(problems)
+    return _base_url(None, found.base_url)
+
+
+def _note_path_only(base_url: str, unset: bool) -> None:
+    """Say so when a build writes paths where a deployed site needs full URLs.
+
+    A note when no base URL was given (a local build is fine without one), a warning
+    when the one given is a path; each says where to give the address once.
+    """
+    if "://" in base_url:
+        return
+    message = (
+        "canonical links, the sitemap and the feed carry paths, not full URLs; to deploy, set"
+        " `base_url: https://host/path/` once in content/site.yaml (or give --base-url)"
+    )
+    if unset:
+        log.info("note: no base URL given: %s", message)
+    else:
+        log.warning("warning: the base URL %s has no scheme and host: %s", base_url, message)
 
 
 def _jobs(value: str) -> int:
@@ -325,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             new_project(args.dir.expanduser())
             log.info(
-                "created a new explainer in %s; build it with: explainer build --project %s",
+                "created a new explainer in %s; build it with: explainer build --project %s"
+                " (its README.md says how to publish it)",
                 args.dir,
                 shlex.quote(str(args.dir)),
             )
@@ -333,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "verify":
             from generator.verify import verify
 
-            log.info(verify(args.site, _base_url(args.base_url), args.vnu, args.external))
+            log.info(verify(args.site, _verify_base_url(args), args.vnu, args.external))
             return 0
         project = args.project
         if not project.is_dir():
@@ -350,32 +397,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             from generator.serve import serve
 
             # Served from memory: the preview never writes, so never touches site/.
-            options = Options(project, None, _base_url(args.base_url), drafts=True)
+            base = _base_url(args.base_url, _settings(project, strict=False).base_url)
+            options = Options(project, None, base, drafts=True)
             serve(options, args.host, args.port, args.open)
             return 0
         if args.command == "build":
+            found = _settings(project)
             # Expanded here: a quoted '~/site' is the home folder's for the search stage too.
-            out = (args.out if args.out is not None else project / "site").expanduser()
+            out = args.out if args.out is not None else project / (found.output or "site")
+            out = out.expanduser()
             options = Options(
                 project,
                 out,
-                _base_url(args.base_url),
+                _base_url(args.base_url, found.base_url),
                 drafts=args.drafts,
                 jobs=args.jobs,
                 strict=args.strict,
                 as_of=_as_of(args.as_of),
             )
-            if "://" not in options.base_url:
-                # A site to deploy needs its address; a local build is fine without one.
-                message = (
-                    f"--base-url {options.base_url} has no scheme and host; canonical links, the"
-                    " sitemap and the feed carry paths, not full URLs (give https://host/path/"
-                    " to deploy)"
-                )
-                if args.base_url == "/":
-                    log.info("note: %s", message)
-                else:
-                    log.warning("warning: %s", message)
+            _note_path_only(options.base_url, args.base_url is None and found.base_url is None)
         else:
             options = Options(
                 project,

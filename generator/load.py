@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
-from generator import yamlsafe
+from generator import settings, yamlsafe
 from generator.dates import DATE_FORMS, PartialDate, parse_date
 from generator.errors import Diagnostic, did_you_mean
 from generator.model import (
@@ -285,7 +285,9 @@ def load_project(
     site_file = paths.content / "site.yaml"
     site = None
     if site_file.is_file() or site_file.is_dir():  # a folder: reported when read
-        site = _with_reader(folders, site_file, diagnostics, _site, cache)
+        site = _with_reader(
+            folders, site_file, diagnostics, lambda r, n: _site(r, n, folders.paths), cache
+        )
     else:
         diagnostics.append(
             Diagnostic(
@@ -827,11 +829,12 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, Scalar) and node.is_null
 
 
-def _site(r: _Reader, node: Node) -> Site | None:
+def _site(r: _Reader, node: Node, paths: ProjectPaths) -> Site | None:
     fields = ("title", "description", "language", "intro", "about")
-    m = r.mapping(node, "the site file", fields, ("acknowledged",))
+    m = r.mapping(node, "the site file", fields, ("acknowledged", *settings.FIELDS))
     if m is None:
         return None
+    settings.from_mapping(m, r.rel, paths, r.diagnostics)  # read by the CLI: checked here
     title, description, language = r.text(m, "title"), r.text(m, "description"), r.language(m)
     intro, about = r.markdown(m, "intro"), r.markdown(m, "about")
     acknowledged = r.acknowledged(m)

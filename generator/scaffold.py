@@ -1,13 +1,17 @@
 """``explainer new DIR``: a new project with one source, one person and one event.
 
 The example is written to build as it is, so a newcomer sees a working site
-before changing anything; every quote in it stands in the example seed.
+before changing anything; every quote in it stands in the example seed. Beside
+it come what a newsroom needs to publish from a repository of its own: a
+``.gitignore``, a README, a ``requirements.txt`` that pins the tool, and a GitHub
+Pages workflow that checks, builds and deploys.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from generator import __version__
 from generator.errors import UsageError
 
 _SEED = """Example Gazette
@@ -27,6 +31,15 @@ intro: |
   This is an example. Every statement on this site cites a verbatim passage of a source article.
 about: |
   Replace this text with how your explainer is made and sourced.
+
+# Where the site is published, such as https://example.org/explainer/. With it, canonical
+# links, the sitemap and the feed carry full addresses, and build, serve and verify need
+# no --base-url. Without it the site is built for / and its links are paths: fine for a
+# preview. The GitHub Pages workflow gives the Pages address itself (a flag wins).
+# base_url: https://example.org/explainer/
+
+# The folder `explainer build` writes to, relative to this project (default: site).
+# output: site
 """,
     "content/sources/example-gazette.yaml": """\
 seed: example-article.txt
@@ -77,10 +90,162 @@ captivity:
 
 
 def new_project(folder: Path) -> None:
-    """Create a new explainer project in ``folder``, which must be missing or empty."""
+    """Create a new explainer project in ``folder``, which must be missing or empty.
+
+    Each file is created, never replaced ('x'): a file that appears meanwhile is kept.
+    """
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} exists and is not an empty folder; choose a new one")
-    for rel, text in _FILES.items():
+    files = {**_FILES, **_publishing(folder.resolve().name or "explainer")}
+    for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            with path.open("x", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+        except FileExistsError:
+            raise UsageError(f"{path} appeared while the project was made; left as it is") from None
+
+
+def _publishing(name: str) -> dict[str, str]:
+    """The files that make the project ready to publish, named for its folder."""
+    return {
+        ".gitignore": _GITIGNORE,
+        "README.md": _README.replace("{name}", name),
+        "requirements.txt": _REQUIREMENTS.replace("{version}", __version__),
+        ".github/workflows/pages.yml": _WORKFLOW,
+    }
+
+
+_GITIGNORE = """\
+# What `explainer build` makes: the site, and what an interrupted build leaves beside it
+# (staging folders named after the output folder; change these three if you set output:).
+/site/
+/.site.new-*/
+/.site.old-*/
+# Python
+.venv/
+__pycache__/
+"""
+
+_PLACEHOLDER = "YOUR-ORG"
+"""Stands for the owner of the copy of hostage-explainer to install, until replaced."""
+
+_REQUIREMENTS = f"""\
+# The tool that builds this explainer, pinned so that a build next year makes the same site.
+# hostage-explainer is not on PyPI: install it from the git repository you get it from,
+# at a tag or commit. Replace {_PLACEHOLDER} (and the tag, if need be) with yours; the
+# workflow refuses to run until you do.
+hostage-explainer @ git+https://github.com/{_PLACEHOLDER}/hostage-explainer@v{{version}}
+"""
+
+
+_README = """\
+# {name}
+
+A cited explainer built with hostage-explainer: every statement on the site cites a verbatim
+passage of a news article, and every build checks each quote against its article, word for word.
+
+## Where to edit
+
+- `seeds/`: the articles, as plain text, exactly as received.
+- `content/sources/`: one file per article: its outlet, date and address.
+- `content/people/` and `content/events/`: the profiles and the timeline, each statement cited.
+- `content/site.yaml`: the title, description, language, introduction and about page, and
+  `base_url`, the address the site is published at.
+- `templates/` (optional): your versions of the theme's templates, by the same names.
+
+## Check, preview, build
+
+    python3 -m venv .venv && .venv/bin/pip install -r requirements.txt
+    .venv/bin/explainer check --strict   # every check of the build; writes nothing
+    .venv/bin/explainer serve            # preview at http://127.0.0.1:8000, reloads on save
+    .venv/bin/explainer build            # the site, into site/
+
+## Publish
+
+`.github/workflows/pages.yml` checks and builds every pull request, and publishes the site to
+GitHub Pages on every push to `main`. Once, before the first push: point `requirements.txt` at
+your copy of hostage-explainer, and choose "GitHub Actions" as the source under
+Settings > Pages.
+"""
+
+_WORKFLOW = """\
+# Check, build and (from main) publish the explainer on GitHub Pages.
+# Pull requests are checked and built, and their site is kept as an artifact; pushes to main
+# deploy it. Once: choose "GitHub Actions" as the source under Settings > Pages.
+name: Site
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+# Nothing by default; each job asks for what it needs.
+permissions: {}
+
+# One run per branch or pull request at a time; a newer push cancels an older pull-request run,
+# but never a deploy in progress.
+concurrency:
+  group: pages-${{ github.ref }}
+  cancel-in-progress: ${{ github.event_name == 'pull_request' }}
+
+jobs:
+  build:
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+      pages: read
+    steps:
+      - uses: actions/checkout@v5
+        with:
+          persist-credentials: false
+      - uses: actions/setup-python@v6
+        with:
+          python-version: "3.11"
+          cache: pip
+          cache-dependency-path: requirements.txt
+      # hostage-explainer is not on PyPI: requirements.txt pins it by its git address.
+      - name: Install hostage-explainer
+        run: |
+          if grep -q "git+https://github.com/{placeholder}/" requirements.txt; then
+            echo "::error file=requirements.txt::name your copy of hostage-explainer in it"
+            exit 1
+          fi
+          python -m pip install -r requirements.txt
+      - name: Check every quote against its article
+        run: explainer check --strict --format github
+      # The Pages configuration gives the site's address (https://<owner>.github.io/<repo>/ for a
+      # project site, or a custom domain). Pull requests, which may come from forks without access
+      # to it, build for the project-site address instead.
+      - name: Read the Pages configuration
+        id: pages
+        if: github.event_name != 'pull_request'
+        uses: actions/configure-pages@v6
+      - name: Build the site
+        env:
+          PAGES_URL: ${{ steps.pages.outputs.base_url }}
+          OWNER: ${{ github.repository_owner }}
+          REPO: ${{ github.event.repository.name }}
+        run: explainer build --out site --base-url "${PAGES_URL:-https://$OWNER.github.io/$REPO}/"
+      - name: Upload the built site
+        uses: actions/upload-pages-artifact@v4
+        with:
+          path: site/
+
+  deploy:
+    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
+    needs: build
+    runs-on: ubuntu-24.04
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - name: Deploy to GitHub Pages
+        id: deployment
+        uses: actions/deploy-pages@v5
+""".replace("{placeholder}", _PLACEHOLDER)

@@ -34,17 +34,9 @@ _MARKER_TEXT = b"This folder was made by hostage-explainer and is replaced by ev
 def guard_output(out: Path, project_root: Path, inputs: list[Path]) -> Path:
     """Return the resolved output folder, or raise UsageError if replacing it could destroy work."""
     target = out.expanduser().resolve()
-    protected = [project_root.resolve(), *(p.resolve() for p in inputs)]
-    for folder in protected:
-        if target == folder or folder.is_relative_to(target):
-            raise UsageError(
-                f"refusing to write the site to {out}: "
-                f"it is or holds {folder}, which the build reads"
-            )
-        if target.is_relative_to(folder) and folder != project_root.resolve():
-            raise UsageError(
-                f"refusing to write the site to {out}: it lies inside the input folder {folder}"
-            )
+    refused = over_inputs(out, target, project_root, inputs)
+    if refused:
+        raise UsageError(refused)
     home = Path.home().resolve()
     if target == home or target == Path(target.anchor):
         raise UsageError(f"refusing to write the site to {out}: it is a home or root folder")
@@ -71,6 +63,22 @@ def guard_output(out: Path, project_root: Path, inputs: list[Path]) -> Path:
                 f"refusing to replace {out}: it is not empty and was not made by this tool",
             )
     return target
+
+
+def over_inputs(out: Path, target: Path, project_root: Path, inputs: list[Path]) -> str | None:
+    """Why writing the site to ``out`` (resolved: ``target``) would replace what the build
+    reads, or None. Apart from the other refusals of :func:`guard_output`, which depend on
+    what is there now, so that a setting of the output folder can be checked when read."""
+    protected = [project_root.resolve(), *(p.resolve() for p in inputs)]
+    for folder in protected:
+        if target == folder or folder.is_relative_to(target):
+            return (
+                f"refusing to write the site to {out}: "
+                f"it is or holds {folder}, which the build reads"
+            )
+        if target.is_relative_to(folder) and folder != project_root.resolve():
+            return f"refusing to write the site to {out}: it lies inside the input folder {folder}"
+    return None
 
 
 def _safe_relpath(name: str) -> PurePosixPath:
