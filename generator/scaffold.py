@@ -9,10 +9,12 @@ Pages workflow that checks, builds and deploys.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from generator import __version__
 from generator.errors import UsageError
+from generator.schema import GLOBS, KINDS, schema
 
 _SEED = """Example Gazette
 
@@ -96,7 +98,11 @@ def new_project(folder: Path) -> None:
     """
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} exists and is not an empty folder; choose a new one")
-    files = {**_FILES, **_publishing(folder.resolve().name or "explainer")}
+    files = {
+        **_FILES,
+        **_publishing(folder.resolve().name or "explainer"),
+        **editor_settings(),
+    }
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,6 +111,25 @@ def new_project(folder: Path) -> None:
                 f.write(text)
         except FileExistsError:
             raise UsageError(f"{path} appeared while the project was made; left as it is") from None
+
+
+SCHEMAS = ".explainer/schemas"
+"""Where a project keeps the case files' JSON Schemas, for the editor's YAML language server."""
+
+
+def editor_settings() -> dict[str, str]:
+    """The schema of each case-file kind, and the editor settings that map the files to them.
+
+    VS Code's YAML extension reads ``yaml.schemas`` from ``.vscode/settings.json``;
+    other editors' YAML language servers take the same mapping in their own settings
+    (the project's README stub says where the schemas are).
+    """
+    files = {
+        f"{SCHEMAS}/{kind}.schema.json": json.dumps(schema(kind), indent=2) + "\n" for kind in KINDS
+    }
+    mapping = {f"./{SCHEMAS}/{kind}.schema.json": GLOBS[kind] for kind in KINDS}
+    files[".vscode/settings.json"] = json.dumps({"yaml.schemas": mapping}, indent=2) + "\n"
+    return files
 
 
 def _publishing(name: str) -> dict[str, str]:
@@ -154,6 +179,10 @@ passage of a news article, and every build checks each quote against its article
 - `content/site.yaml`: the title, description, language, introduction and about page, and
   `base_url`, the address the site is published at.
 - `templates/` (optional): your versions of the theme's templates, by the same names.
+
+Editors with a YAML language server (VS Code's YAML extension, Neovim's yamlls) complete the
+fields and mark errors as you type: `.vscode/settings.json` maps each kind of file to its JSON
+Schema in `.explainer/schemas/`; give other editors the same mapping.
 
 ## Check, preview, build
 

@@ -68,8 +68,13 @@ def test_git_keeps_the_sources_and_ignores_what_the_build_makes(tmp_path: Path) 
         text=True,
     ).stdout.split()
     assert sorted(listed) == [
+        ".explainer/schemas/events.schema.json",
+        ".explainer/schemas/person.schema.json",
+        ".explainer/schemas/site.schema.json",
+        ".explainer/schemas/source.schema.json",
         ".github/workflows/pages.yml",
         ".gitignore",
+        ".vscode/settings.json",
         "README.md",
         "content/events/2024.yaml",
         "content/people/dana-example.yaml",
