@@ -28,7 +28,9 @@ PAGES = {
     "person timeline": "timeline/maxim-herkin/",
     "kind timeline": "timeline/kind/release/",
     "source": "sources/jpost-2025-02-03/",
+    "dated source": "sources/jpost-2025-02-15/",  # a date line, passages not used
     "about": "about/",
+    "corrections": "corrections/",
     "search": "search/?q=Trupanov",
     "not found": "404.html",
 }
