@@ -137,3 +137,12 @@ def test_closest_cuts_the_passage_where_the_quote_starts_and_stops_inside_a_word
     assert text.closest("we keep or promises")[0] == "we keep our promises"
     assert text.closest("Intro lines")[0] == "Intro line"
     assert text.closest("He sad")[0] == "He said"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_fold_text_of_ascii_is_the_general_fold(text: str) -> None:
+    """The ASCII shortcut folds exactly as the whole table does, every ASCII character."""
+    from generator.quotes import _FOLD, fold_text
+
+    assert text.isascii()
+    assert fold_text(text) == re.sub(r"\s+", " ", text.translate(_FOLD)).strip()
