@@ -527,11 +527,11 @@ class Corpus:
         url = f"https://{host}.example.org/news/{slug}-{p.index:04d}"
         header = [article.headline]
         date = day.isoformat()
-        not_used: dict[str, str] = {}
+        not_used: dict[str, tuple[str, bool]] = {}
         if article.basis == "stated":
             byline = f"By {article.outlet.removeprefix('The ').upper()} STAFF {spoken(day).upper()}"
             header.append(f"{byline} 09:{p.index % 60:02d}")
-            not_used[header[-1]] = "The byline: its date is the date of this source."
+            not_used[header[-1]] = ("The byline: its date is the date of this source.", False)
             evidence = f'The byline in the text reads "{byline}".'
         elif article.basis == "url":
             url = f"https://{host}.example.org/{day:%Y/%m/%d}/{slug}-{p.index:04d}"
@@ -548,24 +548,41 @@ class Corpus:
         words = sum(len(s.split()) for s in article.key) + len(article.headline.split())
         paragraphs: list[str] = []
         keys = list(article.key)
+        tail = False  # past the last cited paragraph: the rest is background, to the end
         while keys or words < WORDS_PER_ARTICLE:
             if keys:
                 paragraphs.append(keys.pop(0))
-            chosen = [self.filler(rng) for _ in range(rng.randint(2, 4))]
-            filler = " ".join(sentence for _, sentence in chosen)
+            filler = ""
+            # A paragraph that stands inside an earlier one would be declared there too.
+            while not filler or any(filler in earlier for earlier in paragraphs):
+                chosen = [self.filler(rng) for _ in range(rng.randint(2, 4))]
+                filler = " ".join(sentence for _, sentence in chosen)
             paragraphs.append(filler)
-            # As an editor declares background: the paragraph, whole.
-            not_used[filler] = "Background on the talks; no one named."
+            # As an editor declares background: a paragraph between cited ones, whole;
+            # from the first after the last cited one, everything to the end at once.
+            if not tail:
+                tail = not keys
+                why = "Background on the talks; no one named."
+                not_used[filler] = (
+                    (why + " So is the rest of the article.", True)
+                    if tail
+                    else (
+                        why,
+                        False,
+                    )
+                )
             words += len(filler.split())
             if len(paragraphs) == 4:
                 paragraphs.append("ADVERTISEMENT")
         paragraphs.append("The talks resumed last week, the mediators said.")
-        not_used[paragraphs[-1]] = "Dates the article (see its date), and says no more."
         if number % 3 == 0:
             paragraphs.append(f"More from {article.outlet}:")
             paragraphs += [f"{self.filler(rng)[1]} Read more." for _ in range(3)]
         text = "\n\n".join(header + paragraphs) + "\n"
-        unused = [{"text": t, "reason": why} for t, why in not_used.items()]
+        unused = [
+            {"text": t, "reason": why, **({"to_end": True} if to_end else {})}
+            for t, (why, to_end) in not_used.items()
+        ]
         return text, evidence, url, date, unused
 
     def filler(self, rng: random.Random) -> tuple[str, str]:

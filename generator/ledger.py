@@ -170,6 +170,8 @@ def not_used_spans(
     for entry in source.not_used:
         places = text.places(entry.text)
         visible = tuple(s for s in places if not any(s.overlaps(h) for h in hidden))
+        if entry.to_end and visible:  # from its first place to the end of the article
+            visible = (Span(visible[0].start, len(text.text)),)
         found.append(visible)
         if visible:
             continue

@@ -914,12 +914,12 @@ def _source(r: _Reader, node: Node, folders: _Folders) -> Source | None:
             hide[text] = Hidden(text, r.flag(h, "to_end"), r.where(h))
     not_used: dict[str, NotUsed] = {}
     for item in r.items(m, "not_used"):
-        n = r.mapping(item, "an item of 'not_used'", ("text", "reason"))
+        n = r.mapping(item, "an item of 'not_used'", ("text", "reason"), ("to_end",))
         if n is None:
             continue
         text, reason = r.text(n, "text"), r.text(n, "reason")
         if text and reason and _once(r, not_used.get(text), n, f"the passage not used '{text}'"):
-            not_used[text] = NotUsed(text, reason, r.where(n))
+            not_used[text] = NotUsed(text, reason, r.where(n), r.flag(n, "to_end"))
     text = _seed_text(r, m, seed, folders) if seed else None
     if not (source_id and seed and outlet and language and published and text is not None):
         return None

@@ -256,6 +256,8 @@ class NotUsed:
     """Verbatim passage (matched up to typography, as a quote); every visible place counts."""
     reason: str
     where: Where
+    to_end: bool = False
+    """The passage and everything after it, to the end of the article, as ``hide`` has it."""
 
 
 RIGHT_TO_LEFT = frozenset(

@@ -113,7 +113,11 @@ def _source() -> Schema:
         "when the article was published, and how that is known",
     )
     passage = _object({"text": _TEXT}, {"to_end": {"type": "boolean"}}, "clutter to hide")
-    unused = _object({"text": _TEXT, "reason": _TEXT}, {}, "a passage not cited, and why")
+    unused = _object(
+        {"text": _TEXT, "reason": _TEXT},
+        {"to_end": {"type": "boolean"}},
+        "a passage not cited (to the end of the article, with to_end), and why",
+    )
     return _object(
         {"seed": _TEXT, "outlet": _TEXT, "language": _TEXT, "published": published},
         {

@@ -276,3 +276,21 @@ def test_no_ledger_while_a_file_has_errors(fixture_site: Path, capsys) -> None:
     items = findings(fixture_site, capsys)
     assert any(i["severity"] == "error" for i in items)
     assert ledger_findings(items) == []
+
+
+def test_not_used_to_end_covers_the_rest_of_the_article(fixture_site: Path, capsys) -> None:
+    append(
+        fixture_site / "seeds/herald.txt",
+        "\nWeather was mild on Sunday.\nMarkets were calm. Trains ran late.\n",
+    )
+    assert len(ledger_findings(findings(fixture_site, capsys))) == 3
+    edit(
+        fixture_site / HERALD,
+        "not_used:\n",
+        'not_used:\n  - text: "Weather was mild"\n    to_end: true\n'
+        '    reason: "The paper\'s closing round-up."\n',
+    )
+    assert ledger_findings(findings(fixture_site, capsys)) == []
+    assert run("build", "--project", fixture_site, "-q", "--no-search") == 0
+    page = (fixture_site / "site/sources/herald/index.html").read_text("utf-8")
+    assert "<li>From <q>Weather was mild</q> to the end of the article. Not used:" in page
