@@ -228,6 +228,18 @@ def ledger(
     Yields an :class:`Uncovered` for each sentence neither cited nor declared,
     and a warning for each entry that covers no sentence or a cited one.
     """
+    if not _accounted(source, visible, cited, unused):
+        # The common case of a kept explainer is proved without cutting the whole text.
+        yield from _reckon(source, visible, cited, unused)
+
+
+def _reckon(
+    source: Source,
+    visible: str,
+    cited: list[Span],
+    unused: tuple[tuple[Span, ...], ...],
+) -> Iterator[Uncovered | Diagnostic]:
+    """The exact reckoning of :func:`ledger`: the whole text cut into sentences."""
     cuts = _cuts(visible)
     is_cited = bytearray(len(cuts.at))
     for k in cuts.covered(cited):
@@ -263,6 +275,72 @@ def ledger(
                 "warning",
             ),
         )
+
+
+def _accounted(
+    source: Source,
+    visible: str,
+    cited: list[Span],
+    unused: tuple[tuple[Span, ...], ...],
+) -> bool:
+    """True if :func:`ledger` would find nothing to report; False if it may.
+
+    A line break always ends a sentence, so the lines can be looked at one by
+    one: a line whose every letter is cited or declared holds no uncovered
+    sentence, and only a line with a letter that nothing covers is cut into
+    sentences. Each ``not_used`` entry must hold a letter and share no line with
+    a citation (or with a headline the source page shows), or the exact
+    reckoning of :func:`ledger` is left to judge it. Never True where that
+    reckoning would report something: whatever is in doubt answers False.
+    """
+    if any(not spans for spans in unused):
+        return False
+    declared = [span for spans in unused for span in spans]
+    first_line = visible.find("\n")
+    first_line = len(visible) if first_line == -1 else first_line
+    for span in declared:
+        if _CONTENT.search(visible, span.start, span.end) is None:
+            return False  # it may cover no sentence
+        line_start = visible.rfind("\n", 0, span.start) + 1
+        line_end = visible.find("\n", span.end - 1)
+        line_end = len(visible) if line_end == -1 else line_end
+        if source.headline and line_start <= first_line:
+            return False  # it may cover the headline, which counts as cited
+        if any(s.start < line_end and line_start < s.end for s in cited):
+            return False  # it may share a sentence with a citation
+    covered = sorted([*cited, *declared], key=lambda s: s.start)
+    headline = fold(source.headline) if source.headline else None
+    at = 0
+    for span in [*covered, Span(len(visible), len(visible))]:
+        gap = span.start > at and _CONTENT.search(visible, at, span.start) is not None
+        if gap and not _gap_within_covered_sentences(visible, at, span.start, covered, headline):
+            return False
+        at = max(at, span.end)
+    return True
+
+
+def _gap_within_covered_sentences(
+    visible: str, start: int, end: int, covered: list[Span], headline: str | None
+) -> bool:
+    """True if every sentence holding a letter of ``visible[start:end]``, which nothing
+    covers, also holds a covered letter (or is the headline): the lines it touches are
+    cut into sentences, alone."""
+    line_start = visible.rfind("\n", 0, start) + 1
+    line_end = visible.find("\n", end)
+    line_end = len(visible) if line_end == -1 else line_end
+    line = visible[line_start:line_end]
+    cuts = _cuts(line)
+    for k in range(len(cuts.at) - 1):
+        piece_start, piece_end = line_start + cuts.at[k], line_start + cuts.at[k + 1]
+        if piece_end <= start or piece_start >= end or not cuts.holds_words(line, k):
+            continue
+        if any(s.start < piece_end and piece_start < s.end for s in covered):
+            continue
+        shown_first = line_start == 0 and k < HEADLINE_LINES
+        if headline and shown_first and fold_text(line[cuts.at[k] : cuts.at[k + 1]]) in headline:
+            continue
+        return False
+    return True
 
 
 def _stale(

@@ -294,3 +294,39 @@ def test_not_used_to_end_covers_the_rest_of_the_article(fixture_site: Path, caps
     assert run("build", "--project", fixture_site, "-q", "--no-search") == 0
     page = (fixture_site / "site/sources/herald/index.html").read_text("utf-8")
     assert "<li>From <q>Weather was mild</q> to the end of the article. Not used:" in page
+
+
+def _both_ways(root: Path) -> list[tuple[bool, int]]:
+    """For each source: whether the quick proof holds, and what the exact reckoning finds."""
+    from collections import defaultdict
+
+    from generator import editorial, ledger
+    from generator.check import verify
+    from generator.load import ProjectPaths, load_project
+
+    found: list = []
+    project = load_project(ProjectPaths.at(root), found)
+    assert project is not None
+    evidence = verify(project, found, {})
+    cited = defaultdict(list)
+    for (sid, _), span in evidence.spans.items():
+        cited[sid].append(span)
+    out = []
+    for sid, source in project.sources.items():
+        visible = editorial._visible(source.text, evidence.hidden.get(sid, ()))
+        args = (source, visible, cited.get(sid, []), evidence.unused.get(sid, ()))
+        quick = ledger._accounted(*args)
+        cuts_only = list(ledger._reckon(*args))
+        out.append((quick, len(cuts_only)))
+    return out
+
+
+@pytest.mark.parametrize("where", ["real", "fixture", "fixture with an uncovered sentence"])
+def test_the_quick_proof_never_hides_a_finding(fixture_site: Path, where: str) -> None:
+    if where == "fixture with an uncovered sentence":
+        append(fixture_site / "seeds/herald.txt", "\nThe mayor declined to comment.\n")
+    root = REPO if where == "real" else fixture_site
+    results = _both_ways(root)
+    assert all(found == 0 for quick, found in results if quick)
+    if where.endswith("sentence"):
+        assert any(not quick and found for quick, found in results)
