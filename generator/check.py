@@ -91,7 +91,7 @@ class _Checked:
 
 @dataclass(slots=True)
 class _Hidden:
-    """Where a source's hidden passages stand in its text (see _hidden_spans)."""
+    """Where a source's hidden passages stand in its text (see hidden_spans)."""
 
     source: Source
     text: SourceText
@@ -292,7 +292,7 @@ class Checked:
         kept = self._hidden.get(source.id)
         if kept is None or kept.source is not source or kept.text is not text:
             found: list[Diagnostic] = []
-            spans = _hidden_spans(source, text, found)
+            spans = hidden_spans(source, text, found)
             unused = not_used_spans(source, text, spans, found) if source.not_used else ()
             kept = self._hidden[source.id] = _Hidden(source, text, spans, found, unused)
         return kept
@@ -452,9 +452,10 @@ def _duplicate_events(events: Iterable[Event]) -> list[Diagnostic]:
     return found
 
 
-def _hidden_spans(
+def hidden_spans(
     source: Source, text: SourceText, diagnostics: list[Diagnostic]
 ) -> tuple[Span, ...]:
+    """Where each of ``source``'s hidden passages stands; one not found is reported."""
     spans: list[Span] = []
     for hidden in source.hide:
         found = text.find_all(hidden.text)

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check import _hidden_spans
-from generator.errors import ContentError, Diagnostic, UsageError, did_you_mean
-from generator.load import ProjectPaths, _Folders, _source, _with_reader, yaml_files
+from generator.check import hidden_spans
+from generator.errors import UsageError
+from generator.load import load_source
 from generator.model import Source
 from generator.quotes import SourceText, Span, fold
 from generator.yamlquote import quoted
@@ -46,7 +46,7 @@ def cite(project: Path, source_id: str, words: str) -> Cited:
         raise UsageError('give the words to cite, e.g. explainer cite SOURCE "was taken"')
     source = load_source(project, source_id)
     text = SourceText(source.text)
-    hidden = _hidden_spans(source, text, [])
+    hidden = hidden_spans(source, text, [])
     seed = f"seeds/{source.seed}"
     found = text.find_all(words)
     visible = [s for s in found if not any(s.overlaps(h) for h in hidden)]
@@ -69,25 +69,6 @@ def cite(project: Path, source_id: str, words: str) -> Cited:
         False,
         f"the words are not in {seed} as given; the closest passages are printed above",
     )
-
-
-def load_source(project: Path, source_id: str) -> Source:
-    """Read one source file and its seed, as the build reads them."""
-    paths = ProjectPaths.at(project)
-    folder = paths.content / "sources"
-    files = {Path(p).stem: p for p in yaml_files(folder)}
-    if source_id not in files:
-        raise UsageError(
-            f"no source '{source_id}' in content/sources/{did_you_mean(source_id, files)}"
-        )
-    diagnostics: list[Diagnostic] = []
-    folders = _Folders(paths)
-    source = _with_reader(
-        folders, files[source_id], diagnostics, lambda r, n: _source(r, n, folders), None
-    )
-    if source is None or any(d.severity == "error" for d in diagnostics):
-        raise ContentError(diagnostics)
-    return source
 
 
 def _entry(source_id: str, quote: str) -> str:

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 
 from generator import settings, yamlsafe
 from generator.dates import DATE_FORMS, PartialDate, parse_date
-from generator.errors import Diagnostic, did_you_mean
+from generator.errors import ContentError, Diagnostic, UsageError, did_you_mean
 from generator.model import (
     DATE_BASES,
     EDITORIAL_CHECKS,
@@ -1161,3 +1161,22 @@ def _events(r: _Reader, node: Node) -> list[Event]:
                 )
             )
     return events
+
+
+def load_source(project: Path, source_id: str) -> Source:
+    """Read one source file and its seed, as the build reads them."""
+    paths = ProjectPaths.at(project)
+    folder = paths.content / "sources"
+    files = {Path(p).stem: p for p in yaml_files(folder)}
+    if source_id not in files:
+        raise UsageError(
+            f"no source '{source_id}' in content/sources/{did_you_mean(source_id, files)}"
+        )
+    diagnostics: list[Diagnostic] = []
+    folders = _Folders(paths)
+    source = _with_reader(
+        folders, files[source_id], diagnostics, lambda r, n: _source(r, n, folders), None
+    )
+    if source is None or any(d.severity == "error" for d in diagnostics):
+        raise ContentError(diagnostics)
+    return source
