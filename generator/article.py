@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from generator.quotes import Span
 
 if TYPE_CHECKING:
-    from generator.pages import Link
+    from generator.views import PageLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class Piece:
 
 
 def article_paragraphs(
-    text: str, hidden: tuple[Span, ...], passages: list[tuple[Span, str, list[Link]]]
+    text: str, hidden: tuple[Span, ...], passages: list[tuple[Span, str, list[PageLink]]]
 ) -> list[list[Piece]]:
     """Split a source's visible text into paragraphs of plain and marked pieces."""
     visible = []

@@ -22,14 +22,26 @@ import jinja2
 import jinja2.runtime
 
 from generator import editorial, export, render, structured
+from generator import urls as routes
 from generator.background import Background
 from generator.check import Checked, Evidence, sources_evidence, verify
 from generator.corrections import logged
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
-from generator.pages import Page, Planner, Quoting, Reuse, Spec, Urls, output_of, route_of
+from generator.pages import Planner, Reuse, Spec
 from generator.quotes import SourceText
+from generator.urls import Urls, output_of, route_of
+from generator.views import (
+    DataView,
+    FeedCorrection,
+    FeedEntry,
+    FeedView,
+    Page,
+    Quoting,
+    SitemapView,
+    Title,
+)
 from generator.write import Staging, guard_output, update_site, write_site
 
 log = logging.getLogger(__name__)
@@ -564,7 +576,7 @@ class Builder:
     def _current_theme(self, project: Project, planner: Planner) -> _Theme:
         """Return the renderer, with the project's site and date."""
         theme = self._loaded_theme()
-        theme.renderer.env.globals.update(
+        theme.renderer.set_globals(
             site=project.site,
             as_of=planner.as_of,
             jsonld=structured.StructuredData(self.urls, project.site),
@@ -577,7 +589,6 @@ class Builder:
         signature = render.theme_signature(dirs)
         if self._theme is None or self._theme.signature != signature:
             renderer = render.Renderer(dirs, {"urls": self.urls})
-            renderer.env.filters.update(json_file=export.json_text, csv_file=export.csv_text)
             self._theme = _Theme(signature, renderer, render.assets(dirs))
         return self._theme
 
@@ -604,20 +615,22 @@ def _site_files(planner: Planner, urls: Urls) -> dict[str, Callable[[], Spec]]:
     """How to work out the spec of each file made of the whole site: the sitemap, the feed,
     the data (by route)."""
     makers: dict[str, Callable[[], Spec]] = {
-        "sitemap.xml": partial(_sitemap_spec, planner),
-        "feed.xml": partial(_feed_spec, planner, urls),
+        routes.SITEMAP: partial(_sitemap_spec, planner),
+        routes.FEED: partial(_feed_spec, planner, urls),
     }
-    makers.update((route, partial(_data_spec, planner, route)) for route in export.DATA_FILES)
+    makers.update((route, partial(_data_spec, planner, route)) for route in routes.DATA_FILES)
     return makers
 
 
 def _sitemap_spec(planner: Planner) -> Spec:
-    routes, sources = planner.routes(), planner.source_routes()
+    pages, sources = planner.routes(), planner.source_routes()
     listed = planner.reuse.get(
-        "sitemap", (routes, sources), lambda: tuple(r for r in routes + sources if r != "404.html")
+        "sitemap",
+        (pages, sources),
+        lambda: tuple(r for r in pages + sources if r != routes.NOT_FOUND),
     )
-    page = Page("sitemap.xml", "sitemap.xml", "", "", data={"routes": list(listed)})
-    return Spec("sitemap.xml", "sitemap.xml", (listed,), lambda: page)
+    page = Page(routes.SITEMAP, "sitemap.xml", Title("file"), SitemapView(listed))
+    return Spec(routes.SITEMAP, "sitemap.xml", (listed,), lambda: page)
 
 
 def _feed_spec(planner: Planner, urls: Urls) -> Spec:
@@ -628,43 +641,41 @@ def _feed_spec(planner: Planner, urls: Urls) -> Spec:
         tuple(planner.people),  # their corrections are entries too
         tuple(planner.sources),
     )
-    return Spec("feed.xml", "feed.xml", deps, lambda: _feed_page(planner, urls))
+    return Spec(routes.FEED, "feed.xml", deps, lambda: _feed_page(planner, urls))
 
 
 def _feed_page(planner: Planner, urls: Urls) -> Page:
-    page = Page("feed.xml", "feed.xml", "", "")
-    entries = []
-    for event in reversed(planner.events):
-        entries.append(
-            {
-                "event": event,
-                "id": structured.feed_entry_id(event.id),
-                "href": urls.absolute("timeline/") + "#" + event.id,
-                "updated": _timestamp(event.date.first_day()),
-                "summary": event.body or event.title,
-            }
+    entries = tuple(
+        FeedEntry(
+            event,
+            structured.feed_entry_id(event.id),
+            urls.absolute(routes.event(event.id)),
+            _timestamp(event.date.first_day()),
+            event.body or event.title,
         )
+        for event in reversed(planner.events)
+    )
     corrections = []
     for entry in logged(planner.project):
         c = entry.correction
         view = planner.corrected(entry)
         key = f"correction:{entry.kind}:{entry.item}:{c.date.iso()}:{c.was}"
         corrections.append(
-            {
-                "view": view,
-                "id": structured.feed_entry_id(key),
-                "href": urls.absolute(view.link.href.removeprefix(urls.root)),
-                "updated": _timestamp(c.date.first_day()),
-            }
+            FeedCorrection(
+                view,
+                structured.feed_entry_id(key),
+                urls.absolute(view.link.href.removeprefix(urls.root)),
+                _timestamp(c.date.first_day()),
+            )
         )
     as_of = planner.as_of.first_day() if planner.as_of else dt.date(1970, 1, 1)
-    page.data = {
-        "entries": entries,
-        "corrections": corrections,
-        "updated": _timestamp(as_of),
-        "feed_id": structured.feed_entry_id("feed:" + planner.project.site.title),
-    }
-    return page
+    feed = FeedView(
+        entries,
+        tuple(corrections),
+        _timestamp(as_of),
+        structured.feed_entry_id("feed:" + planner.project.site.title),
+    )
+    return Page(routes.FEED, "feed.xml", Title("file"), feed)
 
 
 def _data_spec(planner: Planner, route: str) -> Spec:
@@ -678,15 +689,14 @@ def _data_spec(planner: Planner, route: str) -> Spec:
         tuple(plan.sources),
     )
     exporter = export.Exporter(plan)
-    make: Callable[[], object] = {
-        "data/people.json": exporter.people,
-        "data/events.json": exporter.events,
-        "data/sources.json": exporter.sources,
-        "data/people.csv": lambda: export.people_rows(exporter.people()),
-        "data/events.csv": lambda: export.event_rows(exporter.events()),
+    make: Callable[[], str] = {
+        "data/people.json": lambda: export.json_text(exporter.people()),
+        "data/events.json": lambda: export.json_text(exporter.events()),
+        "data/sources.json": lambda: export.json_text(exporter.sources()),
+        "data/people.csv": lambda: export.csv_text(export.people_rows(exporter.people())),
+        "data/events.csv": lambda: export.csv_text(export.event_rows(exporter.events())),
     }[route]
-    template, key = ("data.json", "records") if route.endswith(".json") else ("data.csv", "rows")
-    return Spec(route, template, deps, lambda: Page(route, template, "", "", data={key: make()}))
+    return Spec(route, "", deps, lambda: Page(route, "", Title("file"), DataView(make())))
 
 
 def _timestamp(day: dt.date) -> str:

@@ -21,6 +21,20 @@ from generator.quotes import SourceText, Span, fold
 
 
 @dataclass(frozen=True, slots=True)
+class Overdue:
+    """An announcement whose day has passed and that no source confirms (generator.editorial)."""
+
+    kind: str
+    """The event's kind (a release for an announced release of a person)."""
+    status: str
+    """announced or expected."""
+    date: PartialDate
+    """The day, month... it was announced or expected for."""
+    title: str = ""
+    """The event's title, where the note is shown away from the event (on a profile)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where each cited passage and each hidden passage stands in its source."""
 
@@ -34,9 +48,9 @@ class Evidence:
     """The date of the newest source: what 'as of' means unless told otherwise."""
     unused: dict[str, tuple[tuple[Span, ...], ...]] = field(default_factory=dict)
     """source id -> where each of its ``not_used`` passages stands, visible (generator.ledger)."""
-    overdue_events: dict[str, str] = field(default_factory=dict)
-    """event id -> why its announcement is overdue (see generator.editorial)."""
-    overdue_people: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    overdue_events: dict[str, Overdue] = field(default_factory=dict)
+    """event id -> its announcement, overdue (see generator.editorial)."""
+    overdue_people: dict[str, tuple[Overdue, ...]] = field(default_factory=dict)
     """person id -> the overdue announcements that concern them."""
 
     def span(self, citation: Citation) -> Span:

@@ -23,14 +23,11 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from generator import corrections, ledger
-from generator.check import Evidence, citations_of_person
+from generator.check import Evidence, Overdue, citations_of_person
 from generator.dates import MONTHS, PartialDate
 from generator.errors import Diagnostic
 from generator.model import Acknowledgement, Citation, Disagreement, Person, Project, Source
 from generator.quotes import Span, fold, fold_text
-
-KIND_NOUNS = {"release": "Release", "killing": "Killing", "abduction": "Abduction"}
-UNCONFIRMED = "no source in this explainer confirms it happened yet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +99,19 @@ def review(
             if not any(d.severity == "error" for d in diagnostics):
                 findings += coverage(project, evidence, texts, diagnostics)
         diagnostics.extend(acknowledge(project, findings, skipped))
-    events: dict[str, str] = {}
-    people: dict[str, list[str]] = defaultdict(list)
+    events: dict[str, Overdue] = {}
+    people: dict[str, list[Overdue]] = defaultdict(list)
     own = {key.partition(":")[2] for _, key, _ in stale if key.startswith("person:")}
     for _, key, note in stale:
         kind, _, ident = key.partition(":")
         if kind == "person":
             people[ident].append(note)
             continue
-        events[ident] = note[:1].upper() + note[1:]
+        events[ident] = note
         event = next(e for e in project.events if e.id == ident)
         # On a profile the note names its event: "Release announced" on the profile of
         # the official who announced it would read as his own release.
-        titled = f"“{event.title}” was {event.status} for {event.date.label()}; {UNCONFIRMED}."
+        titled = replace(note, title=event.title)
         for pid in event.people:
             if not (event.kind == "release" and pid in own):  # said by their own note
                 people[pid].append(titled)
@@ -402,22 +399,20 @@ def taken_after(project: Project, newest: PartialDate) -> Iterator[Diagnostic]:
 
 def stale_announcements(
     project: Project, reference: dt.date, why: str
-) -> Iterator[tuple[Finding, str, str]]:
+) -> Iterator[tuple[Finding, str, Overdue]]:
     """Yield announced or expected events (and announced releases) whose date has passed.
 
     An announcement is overdue when the whole period it names ended before
     ``reference`` and nothing confirms it: no event that happened, of the same
     kind, with one of the same people, on or after the announced date; for a
     release, no ``released`` date for every person in it. Yields the finding, a
-    key ('event:<id>' or 'person:<id>') and the note readers see.
+    key ('event:<id>' or 'person:<id>') and the overdue announcement as the pages show it.
     """
     for event in project.events:
         if event.status == "happened" or event.date.last_day() >= reference:
             continue
         if _confirmed(project, event.kind, event.people, event.date):
             continue
-        noun = KIND_NOUNS.get(event.kind, "")
-        note = f"{noun} {event.status} for {event.date.label()}; {UNCONFIRMED}.".strip()
         yield (
             Finding(
                 "stale",
@@ -434,7 +429,7 @@ def stale_announcements(
                 ),
             ),
             f"event:{event.id}",
-            note[:1].upper() + note[1:],
+            Overdue(event.kind, event.status, event.date),
         )
     # The few people whose release was announced and not reported, in order of id.
     announced = [
@@ -464,7 +459,7 @@ def stale_announcements(
                 ),
             ),
             f"person:{pid}",
-            f"Release announced for {when}; {UNCONFIRMED}.",
+            Overdue("release", "announced", release),
         )
 
 

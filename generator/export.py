@@ -14,18 +14,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from generator import urls as routes
 from generator.check import citations_of_all
 from generator.model import Citation, Claim, Disagreement, Event, Person, Source
-from generator.pages import Footnotes, Page, Planner
+from generator.pages import Footnotes, Planner
 from generator.quotes import anchor_id
+from generator.views import Page, Title
 
-DATA_FILES = (
-    "data/people.json",
-    "data/events.json",
-    "data/sources.json",
-    "data/people.csv",
-    "data/events.csv",
-)
 NOTICE = (
     "The quoted passages are short excerpts of the news articles listed in sources.json, quoted"
     " for reporting and commentary with attribution; their copyright stays with the outlets"
@@ -49,7 +44,7 @@ class Exporter:
         return {
             "source": c.source,
             "quote": source.text[span.start : span.end],
-            "url": self.plan.urls.absolute(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
+            "url": self.plan.urls.absolute(routes.source(c.source)) + "#" + anchor_id(c.quote),
         }
 
     def citations(self, items: tuple[Citation, ...]) -> list[Record]:
@@ -69,7 +64,7 @@ class Exporter:
         c = person.captivity
         if c is not None:
             # The same status and days held as the profile shows; its notes are not needed.
-            status = self.plan.status(person, Footnotes(Page("", "", "", ""), self.plan))
+            status = self.plan.status(person, Footnotes(Page("", "", Title("file")), self.plan))
             assert status is not None
             captivity = {
                 "abducted": c.abducted.iso(),
@@ -85,7 +80,7 @@ class Exporter:
             "id": person.id,
             "name": person.name,
             "role": person.role,
-            "url": self.plan.urls.absolute(f"people/{person.id}/"),
+            "url": self.plan.urls.absolute(routes.person(person.id)),
             "summary": [self.claim(s) for s in person.summary],
             "spellings": [
                 {"text": s.text, "citations": self.citations(s.citations)} for s in person.spellings
@@ -116,7 +111,7 @@ class Exporter:
             "status": event.status,
             "people": [p for p in event.people if p in self.plan.project.people],
             "body": event.body,
-            "url": self.plan.urls.absolute("timeline/") + "#" + event.id,
+            "url": self.plan.urls.absolute(routes.event(event.id)),
             "citations": self.citations(event.citations),
             "sources_differ": self.differ(event.differ),
         }
@@ -141,7 +136,7 @@ class Exporter:
                 "written": published.written.iso() if published.written else None,
                 "evidence": published.evidence,
             },
-            "page": self.plan.urls.absolute(f"sources/{source.id}/"),
+            "page": self.plan.urls.absolute(routes.source(source.id)),
             "passages": sorted(passages.values(), key=lambda p: str(p["url"])),
         }
 

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
 
+from generator import urls as routes
 from generator.article import article_paragraphs
 from generator.check import Evidence, citations_of_event, citations_of_person
 from generator.corrections import Logged, logged
 from generator.dates import PartialDate, days_between
 from generator.fragments import directive
 from generator.model import (
+    EVENT_KINDS,
     INFOBOX_KINDS,
     Citation,
     Claim,
-    Correction,
     Disagreement,
     Event,
     Person,
@@ -32,72 +32,40 @@ from generator.model import (
     Relation,
     Source,
 )
-from generator.pickled import by_fields
 from generator.quotes import Span, anchor_id, fold
+from generator.urls import Urls
+from generator.views import (
+    AboutView,
+    Case,
+    Chip,
+    Cited,
+    CorrectionsView,
+    CorrectionView,
+    DifferView,
+    EventView,
+    HomeView,
+    IndexEntry,
+    Link,
+    MonthGroup,
+    Note,
+    Page,
+    PageLink,
+    Passage,
+    PeopleView,
+    PersonView,
+    Quoting,
+    Ref,
+    RoleGroup,
+    SourceView,
+    Status,
+    TimelineView,
+    Title,
+    YearGroup,
+)
 
-ROLE_LABELS = {
-    "hostage": "Hostage",
-    "relative": "Relative",
-    "official": "Official",
-    "other": "Other",
-}
 ROLE_ORDER = ("hostage", "relative", "official", "other")
-KIND_LABELS = {
-    "emigration": "Emigration",
-    "abduction": "Abduction",
-    "killing": "Killing",
-    "release": "Release",
-    "statement": "Statement",
-    "diplomacy": "Diplomacy",
-    "sign-of-life": "Sign of life",
-    "other": "Other",
-}
 MENU_PEOPLE_MAX = 40
 """Above this many people with events, a filtered timeline's menu names only its own person."""
-BASIS_LABELS = {
-    "stated": "stated in the article",
-    "url": "taken from the article's URL",
-    "inferred": "inferred, not stated",
-    "dateline": "given in a date line at the head of the text as received",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Urls:
-    """Where pages live: links use the root path, canonical URLs add the origin."""
-
-    origin: str
-    """Scheme and host, e.g. 'https://example.org', or '' when only a path is known."""
-    root: str
-    """Path of the site root, starting and ending with '/'."""
-
-    @classmethod
-    def from_base(cls, base: str) -> Urls:
-        """Split a base URL ('https://example.org/explainer/' or '/explainer/')."""
-        parts = urlsplit(base)
-        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else ""
-        root = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
-        return cls(origin, root)
-
-    def page(self, route: str) -> str:
-        return self.root + route
-
-    def absolute(self, route: str) -> str:
-        return self.origin + self.root + route
-
-
-def output_of(route: str) -> str:
-    """Return the file a route is written to: 'people/x/' -> 'people/x/index.html'."""
-    if route.endswith((".html", ".xml", ".json", ".csv")):
-        return route
-    return route + "index.html"
-
-
-def route_of(name: str) -> str:
-    """Return the route a file is written for: the inverse of :func:`output_of`."""
-    if name == "index.html" or name.endswith("/index.html"):
-        return name[: -len("index.html")]
-    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,175 +90,6 @@ class Spec:
     """
 
 
-@dataclass(slots=True)
-class Ref:
-    """A footnote mark on a page."""
-
-    number: int
-    id: str
-
-
-@dataclass(slots=True)
-class Note:
-    """A footnote: one quoted passage of one source."""
-
-    number: int
-    source: Source
-    quote: str
-    """The passage as it stands in the source."""
-    href: str
-    key: tuple[str, str]
-    """(source id, folded quote), as in :attr:`Evidence.spans`."""
-    date: str
-    """The source's date as a reader should see it (its ``published.date.label()``)."""
-    refs: list[str] = field(default_factory=list)
-    language: str | None = None
-    """The source's language where it is not the site's: the quote is marked with it."""
-    direction: str | None = None
-    """'rtl' or 'ltr' where the source's language is written the other way from the site's
-    (set only with :attr:`language`)."""
-    on_outlet: str | None = None
-    """The passage on the outlet's own page (a URL text fragment), where its URL is known."""
-
-    @property
-    def id(self) -> str:
-        return f"fn-{self.number}"
-
-    @property
-    def uses(self) -> list[tuple[int, str]]:
-        """(use, ref id) of each mark that cites the note, the uses numbered from 1."""
-        return list(enumerate(self.refs, 1))
-
-
-@by_fields
-@dataclass(frozen=True, slots=True)
-class Quoting:
-    """What the source pages need of a planned page: a link to each of its notes.
-
-    Small, so that a worker process that planned and rendered the page can send
-    it back in place of the page, and a builder can keep it for the next build.
-    """
-
-    links: tuple[tuple[tuple[str, str], Link], ...]
-    """(:attr:`Note.key`, link to the note) of each note."""
-
-    @classmethod
-    def of(cls, page: Page, urls: Urls) -> Quoting:
-        href = urls.page(page.route) + "#"
-        return cls(tuple((n.key, Link(page.title, href + n.id)) for n in page.notes))
-
-
-@by_fields
-@dataclass(frozen=True, slots=True)
-class Cited:
-    """Text with its footnote marks."""
-
-    text: str
-    refs: tuple[Ref, ...]
-    label: str = ""
-    href: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class DifferView:
-    topic: str
-    note: str
-    accounts: tuple[Cited, ...]
-
-
-@by_fields
-@dataclass(frozen=True, slots=True)
-class Link:
-    text: str
-    href: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventView:
-    event: Event
-    date: str
-    """The event's date as a reader should see it."""
-    datetime: str
-    """The same date in ISO 8601, at its precision (for <time datetime>)."""
-    kind: str
-    people: tuple[Link, ...]
-    refs: tuple[Ref, ...]
-    differ: tuple[DifferView, ...]
-    href: str
-    overdue: str = ""
-    """Set when the announced date has passed unconfirmed (see generator.editorial)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Status:
-    """A hostage's situation as the sources leave it: facts only, worded by the templates."""
-
-    kind: str
-    """held; announced (a release announced for a day on or before "as of", and no
-    source says whether it took place); released."""
-    abducted: PartialDate
-    place: str
-    until: PartialDate | None
-    """The day the days are counted to: the release, or the last day a source
-    describes the person as held (None: no source date known)."""
-    days: int | None
-    """Days from the abduction to ``until``, not counting the first; None unless
-    both days are known exactly."""
-    refs: tuple[Ref, ...]
-    announced: PartialDate | None = None
-    """The day a release was announced for, not reported as done."""
-
-
-@dataclass(frozen=True, slots=True)
-class CorrectionView:
-    """A correction on the corrections page: what it corrects (kind: person, event,
-    source) and a link there."""
-
-    correction: Correction
-    kind: str
-    link: Link
-
-
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
-    """A person in the index of people: a link to the profile, and the spellings, cited."""
-
-    link: Link
-    spellings: tuple[Cited, ...]
-
-
-@dataclass
-class Page:
-    """One page to render: its route, template and what the template shows."""
-
-    route: str
-    """Path under the site root: '' for the home page, 'people/x/' for a profile."""
-    template: str
-    title: str
-    description: str
-    notes: list[Note] = field(default_factory=list)
-    data: dict[str, object] = field(default_factory=dict)
-    draft: bool = False
-    """Shown only in the preview or with ``--drafts``; templates mark it as such."""
-    searchable: bool = False
-    """Indexed by the search stage (generator.search); copies such as filtered timelines are not."""
-
-    @property
-    def output(self) -> str:
-        return output_of(self.route)
-
-    @property
-    def sources(self) -> list[Source]:
-        """The sources this page cites, in order of first citation."""
-        return [source for source, _ in self.cited]
-
-    @property
-    def cited(self) -> list[tuple[Source, str]]:
-        """The sources this page cites, in order of first citation, each with its date
-        as the notes show it."""
-        return list({note.source.id: (note.source, note.date) for note in self.notes}.values())
-
-
 class Footnotes:
     """Numbers a page's citations; one note per quoted passage."""
 
@@ -310,9 +109,9 @@ class Footnotes:
                     len(self.page.notes) + 1,
                     source,
                     source.text[span.start : span.end],
-                    self.plan.urls.page(f"sources/{c.source}/") + "#" + anchor_id(c.quote),
+                    self.plan.urls.page(routes.source(c.source)) + "#" + anchor_id(c.quote),
                     key,
-                    self.plan.dates(f"source:{source.id}", source.published.date)[0],
+                    source.published.date,
                     [],
                     *self.plan.foreign(source),
                     on_outlet=_on_outlet(source, span),
@@ -416,7 +215,6 @@ class Planner:
         self.inverse = self.reuse.get("inverse", (self.people_ids, relations), self._inverse)
         self.events_of = self.reuse.get("events_of", (project.events,), self._events_of)
         self._full_menu: tuple[tuple[str, str], ...] | None = None
-        self._dates: dict[str, tuple[str, str]] = {}
 
     def _quoted_in(self) -> dict[str, list[tuple[str, Span]]]:
         quoted_in: dict[str, list[tuple[str, Span]]] = defaultdict(list)
@@ -439,16 +237,6 @@ class Planner:
                 events_of[pid].append(event)
         return dict(events_of)
 
-    def dates(self, key: str, date: PartialDate) -> tuple[str, str]:
-        """Return ``date`` as a reader sees it and in ISO 8601, worked out once per ``key``.
-
-        A source's or an event's date is shown on every page that cites or lists it.
-        """
-        known = self._dates.get(key)
-        if known is None:
-            known = self._dates[key] = (date.label(), date.iso())
-        return known
-
     def specs(self) -> list[Spec]:
         """Return every page but the source pages, each with the values it is planned from."""
         return [self._on_the_site(self._spec_of(route)) for route in self.routes()]
@@ -463,16 +251,16 @@ class Planner:
 
     def _routes(self) -> tuple[str, ...]:
         return (
-            *[f"people/{pid}/" for pid in self.people_ids],
-            "",
-            "people/",
-            "timeline/",
-            *[f"timeline/{pid}/" for pid in self.timeline_people()],
-            *[f"timeline/kind/{kind}/" for kind in self.timeline_kinds()],
-            "about/",
-            "corrections/",
-            "search/",
-            "404.html",
+            *[routes.person(pid) for pid in self.people_ids],
+            routes.HOME,
+            routes.PEOPLE,
+            routes.TIMELINE,
+            *[routes.person_timeline(pid) for pid in self.timeline_people()],
+            *[routes.kind_timeline(kind) for kind in self.timeline_kinds()],
+            routes.ABOUT,
+            routes.CORRECTIONS,
+            routes.SEARCH,
+            routes.NOT_FOUND,
         )
 
     def spec(self, route: str) -> Spec | None:
@@ -493,23 +281,23 @@ class Planner:
             return self._timeline_spec(route, parts[1], None)
         if len(parts) == 4 and parts[:2] == ["timeline", "kind"]:
             return self._timeline_spec(route, None, parts[2])
-        if route == "":
+        if route == routes.HOME:
             return self._home_spec()
-        if route == "people/":
+        if route == routes.PEOPLE:
             # Its notes cite the spellings' passages: they follow the people and the sources.
             spellings = tuple(p.spellings for p in self.people)
             deps = (tuple(self.people), tuple(self.sources))
-            return Spec("people/", "people.html", deps, self.people_page, (spellings,))
-        if route == "timeline/":
+            return Spec(route, "people.html", deps, self.people_page, (spellings,))
+        if route == routes.TIMELINE:
             return self._timeline_spec(route, None, None)
-        if route == "about/":
-            return Spec("about/", "about.html", (tuple(self.sources),), self.about_page)
-        if route == "corrections/":
+        if route == routes.ABOUT:
+            return Spec(route, "about.html", (tuple(self.sources),), self.about_page)
+        if route == routes.CORRECTIONS:
             every = (tuple(self.people), tuple(self.events), tuple(self.sources))
-            return Spec("corrections/", "corrections.html", every, self.corrections_page)
-        if route == "search/":
-            return Spec("search/", "search.html", (), self.search_page)
-        return Spec("404.html", "404.html", (), self.not_found_page)
+            return Spec(route, "corrections.html", every, self.corrections_page)
+        if route == routes.SEARCH:
+            return Spec(route, "search.html", (), self.search_page)
+        return Spec(routes.NOT_FOUND, "404.html", (), self.not_found_page)
 
     def source_routes(self) -> tuple[str, ...]:
         """The routes of the source pages, in order: the same tuple while the same sources exist."""
@@ -558,7 +346,7 @@ class Planner:
         exist = tuple(pid for pid, name in others if name is not None)
         make = partial(self.person_page, person)
         return Spec(
-            f"people/{person.id}/", "person.html", deps, make, (person, events, inverse, exist)
+            routes.person(person.id), "person.html", deps, make, (person, events, inverse, exist)
         )
 
     def _timeline_spec(self, route: str, person: str | None, kind: str | None) -> Spec:
@@ -570,7 +358,7 @@ class Planner:
 
     def source_specs(self, pages: Iterable[Quoting]) -> list[Spec]:
         """Return the source pages, which link back to every note on ``pages`` that quotes them."""
-        quoted_by: dict[tuple[str, str], list[Link]] = defaultdict(list)
+        quoted_by: dict[tuple[str, str], list[PageLink]] = defaultdict(list)
         for page in pages:
             for key, link in page.links:
                 quoted_by[key].append(link)
@@ -587,7 +375,7 @@ class Planner:
 
     @staticmethod
     def source_route(source: Source) -> str:
-        return f"sources/{source.id}/"
+        return routes.source(source.id)
 
     def _timeline_deps(
         self, person: str | None = None, kind: str | None = None
@@ -629,20 +417,17 @@ class Planner:
 
     def person_link(self, pid: str) -> Link:
         person = self.project.people[pid]
-        return Link(person.name, self.urls.page(f"people/{pid}/"))
+        return Link(person.name, self.urls.page(routes.person(pid)))
 
     def event_view(self, event: Event, notes: Footnotes) -> EventView:
-        label, iso = self.dates(f"event:{event.id}", event.date)
         return EventView(
             event,
-            label,
-            iso,
-            KIND_LABELS[event.kind],
+            event.date,
             tuple(self.person_link(p) for p in event.people if p in self.project.people),
             notes.refs(event.citations),
             notes.differ(event.differ),
-            self.urls.page("timeline/") + "#" + event.id,
-            self.evidence.overdue_events.get(event.id, ""),
+            self.urls.page(routes.event(event.id)),
+            self.evidence.overdue_events.get(event.id),
         )
 
     def status(self, person: Person, notes: Footnotes) -> Status | None:
@@ -674,21 +459,16 @@ class Planner:
         return max(days, key=PartialDate.sort_key, default=None)
 
     def person_page(self, person: Person) -> Page:
+        summary_text = _plain(person.summary[0].text) if person.summary else person.name
+        title = Title("person", person.name, summary=summary_text)
         page = Page(
-            f"people/{person.id}/",
-            "person.html",
-            person.name,
-            _plain(person.summary[0].text) if person.summary else person.name,
-            draft=person.draft,
-            searchable=True,
+            routes.person(person.id), "person.html", title, draft=person.draft, searchable=True
         )
         notes = Footnotes(page, self)
         # Notes are numbered in the order the template shows the claims.
         summary = tuple(notes.cited(c) for c in person.summary)
         spellings = tuple(Cited(s.text, notes.refs(s.citations)) for s in person.spellings)
-        infobox = tuple(
-            notes.cited(f, f.kind.capitalize()) for f in person.facts if f.kind in INFOBOX_KINDS
-        )
+        infobox = tuple(notes.cited(f, f.kind) for f in person.facts if f.kind in INFOBOX_KINDS)
         status = self.status(person, notes)
         own = [(r.person, r.role, r.citations) for r in person.relations]
         related = {r.person for r in person.relations}
@@ -701,62 +481,57 @@ class Planner:
         for pid, label, citations in [*own, *mirrored]:
             if pid in self.project.people:
                 link = self.person_link(pid)
-                relations.append(
-                    Cited(link.text, notes.refs(citations), label.capitalize(), link.href)
-                )
+                relations.append(Cited(link.text, notes.refs(citations), label, link.href))
         differ = notes.differ(person.differ)
         facts = tuple(notes.cited(f) for f in person.facts if f.kind not in INFOBOX_KINDS)
         events = tuple(self.event_view(e, notes) for e in self.events_of.get(person.id, ()))
-        page.data = {
-            "person": person,
-            "role": ROLE_LABELS[person.role],
-            "summary": summary,
-            "status": status,
-            "spellings": spellings,
-            "infobox": infobox,
-            "relations": tuple(relations),
-            "facts": facts,
-            "disagreements": differ,
-            "events": events,
-            "as_of": self.as_of,
-            "overdue": self.evidence.overdue_people.get(person.id, ()),
-            "timeline": self.urls.page(f"timeline/{person.id}/") if events else "",
-        }
+        page.view = PersonView(
+            person=person,
+            role=person.role,
+            summary=summary,
+            status=status,
+            spellings=spellings,
+            infobox=infobox,
+            relations=tuple(relations),
+            facts=facts,
+            disagreements=differ,
+            events=events,
+            as_of=self.as_of,
+            overdue=self.evidence.overdue_people.get(person.id, ()),
+            timeline=self.urls.page(routes.person_timeline(person.id)) if events else "",
+        )
         return page
 
     def home_page(self) -> Page:
-        site = self.project.site
-        page = Page("", "home.html", site.title, site.description)
+        page = Page(routes.HOME, "home.html", Title("home"))
         notes = Footnotes(page, self)
-        cases = tuple(
-            (self.person_link(p.id), self.status(p, notes)) for p in self.people if p.captivity
-        )
+        cases = []
+        for p in self.people:
+            if p.captivity:
+                status = self.status(p, notes)
+                assert status is not None
+                cases.append(Case(self.person_link(p.id), status))
         latest = tuple(self.event_view(e, notes) for e in reversed(self.events[-5:]))
-        page.data = {"cases": cases, "latest": latest, "as_of": self.as_of}
+        page.view = HomeView(tuple(cases), latest, self.as_of)
         return page
 
     def people_page(self) -> Page:
-        page = Page(
-            "people/",
-            "people.html",
-            "People",
-            "Everyone with a profile in this explainer, grouped by their part in the cases.",
-        )
+        page = Page(routes.PEOPLE, "people.html", Title("people"))
         notes = Footnotes(page, self)
-        groups = [
-            (
-                ROLE_LABELS[role] + "s",
-                [
+        groups = tuple(
+            RoleGroup(
+                role,
+                tuple(
                     IndexEntry(
                         self.person_link(p.id),
                         tuple(Cited(s.text, notes.refs(s.citations)) for s in p.spellings),
                     )
                     for p in group
-                ],
+                ),
             )
             for role, group in groupby(self.people, key=lambda p: p.role)
-        ]
-        page.data = {"groups": groups}
+        )
+        page.view = PeopleView(groups)
         return page
 
     def timeline_people(self) -> list[str]:
@@ -772,7 +547,7 @@ class Planner:
 
         def kinds() -> list[str]:
             present = {e.kind for e in self.events}
-            return [k for k in KIND_LABELS if k in present]
+            return [k for k in EVENT_KINDS if k in present]
 
         return self.reuse.get("timeline_kinds", (self.events,), kinds)
 
@@ -791,87 +566,62 @@ class Planner:
         timeline script filters the whole timeline in place where it can.
         """
         events = self._timeline_events(person, kind)
-        route, title = "timeline/", "Timeline"
-        description = "Every event of the cases in this explainer, in order, each cited."
+        route, title = routes.TIMELINE, Title("timeline")
+        name = None
         if person is not None:
             name = self.project.people[person].name
-            route, title = f"timeline/{person}/", f"Timeline: {name}"
-            description = (
-                f"Every event in this explainer that concerns {name}, in order, each cited."
-            )
+            route, title = routes.person_timeline(person), Title("timeline", name)
         elif kind is not None:
-            route, title = f"timeline/kind/{kind}/", f"Timeline: {KIND_LABELS[kind]}"
-            description = f"Every event of kind {KIND_LABELS[kind].lower()} in this explainer."
-        count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
-        showing = f"Showing all {count}."
-        if person is not None:
-            showing = f"Showing {count} concerning {self.project.people[person].name}."
-        elif kind is not None:
-            showing = f"Showing {count} of kind: {KIND_LABELS[kind].lower()}."
-        page = Page(route, "timeline.html", title, description, searchable=route == "timeline/")
+            route, title = routes.kind_timeline(kind), Title("timeline", filter=kind)
+        page = Page(route, "timeline.html", title, searchable=route == routes.TIMELINE)
         notes = Footnotes(page, self)
         years = []
-        for year, in_year in groupby(events, key=lambda e: e.date.year_label()):
-            months = [
-                (label, [self.event_view(e, notes) for e in group])
-                for label, group in groupby(in_year, key=lambda e: e.date.month_label())
-            ]
-            years.append((year, months))
-        page.data = {
-            "years": years,
-            "filtered": route != "timeline/",
-            "showing": showing,
-            "all": Link("All events", self.urls.page("timeline/")),
-            "by_person": [
-                (pid, name, self.urls.page(f"timeline/{pid}/"), pid == person)
-                for pid, name in self._timeline_menu(person)
-            ],
-            "more_people": len(self._timeline_menu(person)) < len(self.timeline_people()),
-            "by_kind": [
-                (k, KIND_LABELS[k], self.urls.page(f"timeline/kind/{k}/"), k == kind)
+        for (year, decade), in_year in groupby(events, key=_year_of):
+            months = tuple(
+                MonthGroup(month, tuple(self.event_view(e, notes) for e in group))
+                for month, group in groupby(in_year, key=_month_of)
+            )
+            years.append(YearGroup(year, decade, months))
+        menu = self._timeline_menu(person)
+        page.view = TimelineView(
+            years=tuple(years),
+            filtered=route != routes.TIMELINE,
+            person=name,
+            kind=kind,
+            count=len(events),
+            all=self.urls.page(routes.TIMELINE),
+            by_person=tuple(
+                Chip(pid, self.urls.page(routes.person_timeline(pid)), pid == person, name)
+                for pid, name in menu
+            ),
+            more_people=len(menu) < len(self.timeline_people()),
+            by_kind=tuple(
+                Chip(k, self.urls.page(routes.kind_timeline(k)), k == kind)
                 for k in self.timeline_kinds()
-            ],
-        }
+            ),
+        )
         return page
 
     def search_page(self) -> Page:
-        return Page(
-            "search/",
-            "search.html",
-            "Search",
-            "Search the profiles, the timeline and the sources, by any spelling of a name.",
-        )
+        return Page(routes.SEARCH, "search.html", Title("search"))
 
     def about_page(self) -> Page:
-        page = Page(
-            "about/",
-            "about.html",
-            "About this explainer",
-            "How this explainer is made and sourced.",
-        )
-        page.data = {
-            "sources": sorted(
-                self.project.sources.values(), key=lambda s: s.published.date.sort_key()
-            )
-        }
+        page = Page(routes.ABOUT, "about.html", Title("about"))
+        by_date = sorted(self.project.sources.values(), key=lambda s: s.published.date.sort_key())
+        page.view = AboutView(tuple(by_date))
         return page
 
     def corrections_page(self) -> Page:
-        page = Page(
-            "corrections/",
-            "corrections.html",
-            "Corrections",
-            "Every correction made to this explainer, newest first.",
-        )
-        page.data = {"corrections": [self.corrected(c) for c in logged(self.project)]}
+        page = Page(routes.CORRECTIONS, "corrections.html", Title("corrections"))
+        page.view = CorrectionsView(tuple(self.corrected(c) for c in logged(self.project)))
         return page
 
     def corrected(self, entry: Logged) -> CorrectionView:
         """A correction with a link to what it corrects."""
         href = {
-            "person": lambda: self.urls.page(f"people/{entry.item}/"),
-            "event": lambda: self.urls.page("timeline/") + "#" + entry.item,
-            "source": lambda: self.urls.page(self.source_route(self.project.sources[entry.item])),
+            "person": lambda: self.urls.page(routes.person(entry.item)),
+            "event": lambda: self.urls.page(routes.event(entry.item)),
+            "source": lambda: self.urls.page(routes.source(entry.item)),
         }[entry.kind]()
         return CorrectionView(entry.correction, entry.kind, Link(entry.name, href))
 
@@ -884,40 +634,45 @@ class Planner:
         return language, way
 
     def source_page(
-        self, source: Source, quoted: tuple[tuple[str, Span, tuple[Link, ...]], ...]
+        self, source: Source, quoted: tuple[tuple[str, Span, tuple[PageLink, ...]], ...]
     ) -> Page:
-        title = f"{source.outlet}, {source.published.date.label()}"
-        page = Page(
-            f"sources/{source.id}/",
-            "source.html",
-            title,
-            f"The article by {source.outlet} quoted in this explainer, "
-            "with every quoted passage marked.",
-            searchable=True,
-        )
+        title = Title("source", source.outlet, date=source.published.date)
+        page = Page(routes.source(source.id), "source.html", title, searchable=True)
         # A passage quoted only by drafts is left out with them.
         passages = sorted(
             ((span, anchor_id(q), list(links)) for q, span, links in quoted if links),
             key=lambda item: (item[0].start, item[0].end),
         )
         language, way = self.foreign(source)
-        page.data = {
-            "source": source,
-            "language": language,
-            "direction": way,
-            "basis": BASIS_LABELS[source.published.basis],
-            "paragraphs": article_paragraphs(
-                source.text, self.evidence.hidden.get(source.id, ()), passages
-            ),
-            "passages": [
-                (anchor, source.text[span.start : span.end], links)
+        paragraphs = article_paragraphs(
+            source.text, self.evidence.hidden.get(source.id, ()), passages
+        )
+        page.view = SourceView(
+            source=source,
+            language=language,
+            direction=way,
+            basis=source.published.basis,
+            paragraphs=tuple(tuple(p) for p in paragraphs),
+            passages=tuple(
+                Passage(anchor, source.text[span.start : span.end], tuple(links))
                 for span, anchor, links in passages
-            ],
-        }
+            ),
+        )
         return page
 
     def not_found_page(self) -> Page:
-        return Page("404.html", "404.html", "Page not found", self.project.site.description)
+        return Page(routes.NOT_FOUND, "404.html", Title("404"))
+
+
+def _year_of(event: Event) -> tuple[int, bool]:
+    """The year (or decade) an event files under in a timeline."""
+    return event.date.year, event.date.decade
+
+
+def _month_of(event: Event) -> PartialDate | None:
+    """The month an event files under, under its year's heading (None: not given)."""
+    date = event.date
+    return None if date.decade or date.month is None else PartialDate(date.year, date.month)
 
 
 def _event_order(event: Event) -> tuple[object, ...]:

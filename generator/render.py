@@ -23,9 +23,11 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from generator import urls as routes
 from generator.background import Background
+from generator.dates import PartialDate
 from generator.errors import utf8_fault
-from generator.pages import Page
+from generator.views import DataView, Page, Title, variables
 
 DEFAULT_THEME = Path(__file__).parent / "templates"
 if not DEFAULT_THEME.is_dir():  # running from a source checkout, not an installed wheel
@@ -62,6 +64,9 @@ def json_for_script(value: Any) -> Markup:
 class NotUTF8(jinja2.TemplateSyntaxError):
     """A template file that is not UTF-8: reported at its line, as a syntax error is."""
 
+
+WORDS = "_words.html"
+"""The theme's words for what Python hands it as facts: page titles and descriptions."""
 
 DEFAULT_PREFIX = "default/"
 """``{% extends "default/base.html" %}`` names the default theme's file, whatever the
@@ -121,12 +126,50 @@ class Renderer:
         self.env.filters["markdown"] = self.block
         self.env.filters["inline"] = self.inline
         self.env.filters["json_script"] = json_for_script
+        self.env.filters["date"] = self.date
         self.env.globals.update(globals_)
+        self.env.globals["title_of"] = self.title_of
+        self.env.globals["routes"] = routes
         self._fingerprints: dict[str, str] = {}
         self._chains: set[str] = set()
         """Templates whose extends chain was checked (:meth:`_no_extends_loop`)."""
         self._blocks: dict[str, Markup] = {}
         self._inlines: dict[str, Markup] = {}
+        self._dates: dict[PartialDate, str] = {}
+        self._words: Any = None
+        """The macros of ``_words.html``, made with the globals of this build."""
+        self._titles: dict[Title, tuple[str, str]] = {}
+
+    def set_globals(self, **values: Any) -> None:
+        """Set what every template sees for a build (the site, its date); the titles the
+        theme worded with the last build's go."""
+        self.env.globals.update(values)
+        self._words = None
+        self._titles.clear()
+
+    def date(self, value: PartialDate) -> str:
+        """The ``date`` filter: a date as a reader should see it, at its precision."""
+        text = self._dates.get(value)
+        if text is None:
+            text = self._dates[value] = value.label()
+        return text
+
+    def words(self, title: Title) -> tuple[str, str]:
+        """A page's title and description, as the theme words them (``_words.html``)."""
+        known = self._titles.get(title)
+        if known is None:
+            if self._words is None:
+                self._words = self.env.get_template(WORDS).make_module()
+            known = (
+                str(self._words.page_title(title).unescape()),
+                str(self._words.page_description(title).unescape()),
+            )
+            self._titles[title] = known
+        return known
+
+    def title_of(self, title: Title) -> str:
+        """The ``title_of`` global: the title of another page, to link it by."""
+        return self.words(title)[0]
 
     def block(self, text: str) -> Markup:
         if text not in self._blocks:  # the same texts recur on many pages and rebuilds
@@ -149,11 +192,18 @@ class Renderer:
                     self.env.get_template(name)
 
     def render(self, page: Page) -> bytes:
+        view = page.view
+        if isinstance(view, DataView):
+            return view.text.encode("utf-8")
         if page.template not in self._chains:
             self._no_extends_loop(page.template)
             self._chains.add(page.template)
         template = self.env.get_template(page.template)
-        return template.render(page=page, **page.data).encode("utf-8")
+        title, description = self.words(page.title)
+        context = variables(view)
+        return template.render(context, page=page, title=title, description=description).encode(
+            "utf-8"
+        )
 
     def _no_extends_loop(self, name: str) -> None:
         """Raise TemplateSyntaxError if ``name`` extends itself, through others or not.
@@ -190,6 +240,8 @@ class Renderer:
         Two renders of equal pages with equal fingerprints give equal bytes, so
         a template edit re-renders only the pages whose templates use it.
         """
+        if not name:  # a data file: no template
+            return ""
         if name not in self._fingerprints:
             self._fingerprints[name] = self._digest(name)
         return self._fingerprints[name]
@@ -198,7 +250,8 @@ class Renderer:
         loader = self.env.loader
         assert loader is not None
         sources: dict[str, str] = {}
-        pending = [name]
+        # Every page's title is worded by the words of the theme, which no template names.
+        pending = [name, WORDS]
         try:
             while pending:
                 current = pending.pop()

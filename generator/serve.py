@@ -33,8 +33,8 @@ from generator.background import Background
 from generator.build import Builder, Options
 from generator.errors import ContentError, Diagnostic, UsageError
 from generator.load import INPUT_FOLDERS
-from generator.pages import Urls
 from generator.preview import citing
+from generator.urls import Urls
 
 log = logging.getLogger(__name__)
 

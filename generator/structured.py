@@ -10,8 +10,19 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from generator import urls as routes
 from generator.model import Site, Source
-from generator.pages import EventView, Page, Urls
+from generator.urls import Urls
+from generator.views import (
+    AboutView,
+    EventView,
+    HomeView,
+    Page,
+    PeopleView,
+    PersonView,
+    SourceView,
+    TimelineView,
+)
 
 _FEED_NAMESPACE = uuid.UUID("5d1b7c52-4b0e-4e57-9a5e-6b7f3c2a9e10")
 
@@ -35,7 +46,7 @@ def event(view: EventView, urls: Urls) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Event",
         "name": e.title,
-        "url": urls.absolute("timeline/") + "#" + e.id,
+        "url": urls.absolute(routes.event(e.id)),
         "eventStatus": "https://schema.org/EventScheduled"
         if e.status != "happened"
         else "https://schema.org/EventCompleted",
@@ -47,11 +58,6 @@ def event(view: EventView, urls: Urls) -> dict[str, Any]:
     if view.people:
         data["about"] = [{"@type": "Person", "name": p.text} for p in view.people]
     return data
-
-
-def jsonld(page: Page, urls: Urls, site: Site) -> dict[str, Any] | None:
-    """Return the JSON-LD object of a page, or None for pages that have none."""
-    return StructuredData(urls, site)(page)
 
 
 class StructuredData:
@@ -80,48 +86,48 @@ class StructuredData:
             known = self._events[id(view.event)] = (view, event(view, self.urls))
         return known[1]
 
-    def __call__(self, page: Page) -> dict[str, Any] | None:
-        """Return the JSON-LD object of a page, or None for pages that have none."""
-        urls = self.urls
+    def __call__(self, page: Page, title: str, description: str) -> dict[str, Any] | None:
+        """Return the JSON-LD object of a page (its title and description as worded by the
+        theme), or None for pages that have none."""
+        urls, view = self.urls, page.view
         data: dict[str, Any]
-        if page.template == "person.html":
-            person = page.data["person"]
+        if isinstance(view, PersonView):
+            person = view.person
             data = {
                 "@type": "Person",
-                "name": person.name,  # type: ignore[attr-defined]
-                "description": page.description,
+                "name": person.name,
+                "description": description,
                 "url": urls.absolute(page.route),
             }
-            spellings = sorted({s.text for s in person.spellings} - {person.name})  # type: ignore[attr-defined]
+            spellings = sorted({s.text for s in person.spellings} - {person.name})
             if spellings:
                 data["alternateName"] = spellings
-            events = page.data["events"]
-            if events:
-                data["subjectOf"] = [self.event(e) for e in events]  # type: ignore[attr-defined]
-        elif page.template == "timeline.html":
-            entries = [e for _, months in page.data["years"] for _, es in months for e in es]  # type: ignore[attr-defined]
+            if view.events:
+                data["subjectOf"] = [self.event(e) for e in view.events]
+        elif isinstance(view, TimelineView):
+            entries = [e for year in view.years for month in year.months for e in month.events]
             data = {
                 "@type": "ItemList",
-                "name": page.title,
+                "name": title,
                 "itemListElement": [
                     {"@type": "ListItem", "position": i, "item": self.event(e)}
                     for i, e in enumerate(entries, 1)
                 ],
             }
-        elif page.template == "source.html":
-            data = dict(self.article(page.data["source"]))  # type: ignore[arg-type]
+        elif isinstance(view, SourceView):
+            data = dict(self.article(view.source))
             data["mainEntityOfPage"] = urls.absolute(page.route)
-        elif page.template in ("home.html", "about.html", "people.html"):
+        elif isinstance(view, HomeView | AboutView | PeopleView):
             data = {
-                "@type": "WebSite" if page.template == "home.html" else "WebPage",
-                "name": page.title if page.route else self.site.title,
-                "description": page.description,
+                "@type": "WebSite" if isinstance(view, HomeView) else "WebPage",
+                "name": title if page.route else self.site.title,
+                "description": description,
                 "url": urls.absolute(page.route),
                 "inLanguage": self.site.language,
             }
         else:
             return None
-        if page.template != "source.html":
+        if not isinstance(view, SourceView):
             sources = page.sources
             if sources:
                 data["citation"] = [self.article(s) for s in sources]

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
+from generator import urls
 from generator.errors import Diagnostic, OutputError, UsageError, utf8_fault
-from generator.pages import Urls
+from generator.urls import Urls
 
 log = logging.getLogger(__name__)
 
@@ -184,9 +185,7 @@ class _Site:
 
 def route(rel: str) -> str:
     """Return the route of the page in file ``rel``: 'people/x/index.html' -> 'people/x/'."""
-    if rel == "index.html":
-        return ""
-    return rel.removesuffix("index.html") if rel.endswith("/index.html") else rel
+    return urls.route_of(rel)
 
 
 def verify_site(folder: Path, base_url: str, tools: Tools, label: str = "") -> list[Diagnostic]:
@@ -382,11 +381,11 @@ def _thing(value: object, kind: str, where: str) -> Iterator[str]:
 
 def expected_type(rel: str) -> str | None:
     """Return the schema.org type the page in file ``rel`` must describe, None if any."""
-    if rel.startswith("people/") and rel.count("/") == 2:
-        return "Person"
-    if rel.startswith("sources/") and rel.count("/") == 2:
-        return "NewsArticle"
-    return {"timeline/index.html": "ItemList", "index.html": "WebSite"}.get(rel)
+    route = urls.route_of(rel)
+    if route == urls.TIMELINE:
+        return "ItemList"
+    kind = urls.page_kind(route)
+    return {"person": "Person", "source": "NewsArticle", "home": "WebSite"}.get(kind)
 
 
 def _check_jsonld(site: _Site, rel: str, page: _Html) -> None:

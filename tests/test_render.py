@@ -12,9 +12,9 @@ from pytest import MonkeyPatch
 
 from generator import render
 from generator.build import Builder, Options
-from generator.pages import Page
 from generator.render import Renderer, _references, json_for_script
 from generator.structured import StructuredData
+from generator.views import Page, Title
 
 
 def every() -> list[str]:
@@ -38,14 +38,14 @@ def test_no_reference_no_dependency() -> None:
 
 
 def _renderer(tmp_path: Path) -> Renderer:
-    (tmp_path / "page.html").write_text("{{ page.title }}", encoding="utf-8")
-    return Renderer([tmp_path], {})
+    (tmp_path / "page.html").write_text("{{ title }}", encoding="utf-8")
+    return Renderer([tmp_path, render.DEFAULT_THEME], {})
 
 
 def _page(n: int) -> Page:
     if n == 13:
         raise ValueError("page 13 cannot be made")
-    return Page(f"p/{n}/", "page.html", f"title {n}", "")
+    return Page(f"p/{n}/", "page.html", Title("person", f"title {n}"))
 
 
 def _pid(page: Page, body: bytes) -> tuple[int, bytes]:
@@ -120,23 +120,23 @@ WORKER_SCRIPT = """
 import os, sys, time
 from pathlib import Path
 from generator import render
-from generator.pages import Page
 from generator.render import Renderer
+from generator.views import Page, Title
 
 out, main = Path(sys.argv[1]), os.getpid()
-(out / "page.html").write_text("{{ page.title }}")
+(out / "page.html").write_text("{{ title }}")
 render.PARALLEL_FROM = 2
 
 def make(n):
-    return Page(f"p/{n}/", "page.html", f"title {n}", "")
+    return Page(f"p/{n}/", "page.html", Title("person", f"title {n}"))
 
 def emit(page, body):
     if os.getpid() == main:
         time.sleep(60)  # the parent stalls in its own share until it is killed
-    (out / f"written-{page.title}").write_bytes(body)
+    (out / f"written-{page.title.name}").write_bytes(body)
     time.sleep(0.01)
 
-render.render_each(Renderer([out], {}), list(range(2000)), 2, make, emit)
+render.render_each(Renderer([out, render.DEFAULT_THEME], {}), list(range(2000)), 2, make, emit)
 """
 
 
@@ -184,8 +184,9 @@ def test_shared_structured_data_is_what_each_page_makes_alone(
     assert any(p.template == "source.html" for p in pages)
     assert any(p.template == "timeline.html" for p in pages)
     for page in pages:
-        alone = StructuredData(urls, site)(page)
-        assert json_for_script(shared(page)) == json_for_script(alone), page.route
+        alone = StructuredData(urls, site)(page, "title", "description")
+        together = shared(page, "title", "description")
+        assert json_for_script(together) == json_for_script(alone), page.route
 
 
 def test_a_failure_here_stops_the_workers(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
@@ -199,11 +200,11 @@ def test_a_failure_here_stops_the_workers(tmp_path: Path, monkeypatch: MonkeyPat
     def make(n: int) -> Page:
         if n == 6 and os.getpid() == parent:
             raise ValueError("a template error in this process's share")
-        return Page(f"p/{n}/", "page.html", f"title {n}", "")
+        return Page(f"p/{n}/", "page.html", Title("person", f"title {n}"))
 
     def emit(page: Page, body: bytes) -> None:
         if os.getpid() != parent:
-            (out / page.title).write_bytes(body)
+            (out / page.title.name).write_bytes(body)
             time.sleep(0.01)
 
     with pytest.raises(ValueError, match="template error"):

@@ -1,0 +1,431 @@
+"""The template contract: what the planner hands each template, as typed values.
+
+Every page is a :class:`Page` (route, template, title, notes) with one view of
+its kind (:class:`PersonView`, :class:`TimelineView`...). A template sees the
+page as ``page`` and each field of its view by name. Views hold facts (names,
+dates with their precision, counts, kinds, statuses as values), never English:
+the theme words them (``templates/_words.html`` and ``_macros.html``), so that a
+theme can say them in another language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from generator.article import Piece
+from generator.check import Overdue
+from generator.dates import PartialDate
+from generator.model import Correction, Event, Person, Source
+from generator.pickled import by_fields
+from generator.urls import Urls, output_of
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class Title:
+    """What a page is, as facts: the theme words its title and description from them
+    (``page_title`` and ``page_description`` in ``_words.html``)."""
+
+    kind: str
+    """The page's kind (:func:`generator.urls.page_kind`)."""
+    name: str = ""
+    """The person a profile or a person's timeline is of; a source's outlet."""
+    filter: str = ""
+    """The event kind a kind's timeline shows."""
+    date: PartialDate | None = None
+    """A source's date."""
+    summary: str = ""
+    """A profile's summary as plain text: its description."""
+
+
+@dataclass(slots=True)
+class Ref:
+    """A footnote mark on a page."""
+
+    number: int
+    id: str
+
+
+@dataclass(slots=True)
+class Note:
+    """A footnote: one quoted passage of one source."""
+
+    number: int
+    source: Source
+    quote: str
+    """The passage as it stands in the source."""
+    href: str
+    key: tuple[str, str]
+    """(source id, folded quote), as in :attr:`generator.check.Evidence.spans`."""
+    date: PartialDate
+    """The source's date (its ``published.date``)."""
+    refs: list[str] = field(default_factory=list)
+    language: str | None = None
+    """The source's language where it is not the site's: the quote is marked with it."""
+    direction: str | None = None
+    """'rtl' or 'ltr' where the source's language is written the other way from the site's
+    (set only with :attr:`language`)."""
+    on_outlet: str | None = None
+    """The passage on the outlet's own page (a URL text fragment), where its URL is known."""
+
+    @property
+    def id(self) -> str:
+        return f"fn-{self.number}"
+
+    @property
+    def uses(self) -> list[Use]:
+        """Each mark that cites the note, the uses numbered from 1."""
+        return [Use(n, ref) for n, ref in enumerate(self.refs, 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One of the marks that cite a note: the back link from the note goes to it."""
+
+    number: int
+    ref: str
+    """The mark's id."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    """A source a page cites, with the date its notes show."""
+
+    source: Source
+    date: PartialDate
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    """A link to a page of the site, shown as its title (worded by the theme)."""
+
+    title: Title
+    href: str
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class Quoting:
+    """What the source pages need of a planned page: a link to each of its notes.
+
+    Small, so that a worker process that planned and rendered the page can send
+    it back in place of the page, and a builder can keep it for the next build.
+    """
+
+    links: tuple[tuple[tuple[str, str], PageLink], ...]
+    """(:attr:`Note.key`, link to the note) of each note."""
+
+    @classmethod
+    def of(cls, page: Page, urls: Urls) -> Quoting:
+        href = urls.page(page.route) + "#"
+        return cls(tuple((n.key, PageLink(page.title, href + n.id)) for n in page.notes))
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """Text with its footnote marks; ``label`` is what it is (a fact's kind, a relation)."""
+
+    text: str
+    refs: tuple[Ref, ...]
+    label: str = ""
+    href: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DifferView:
+    topic: str
+    note: str
+    accounts: tuple[Cited, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event: Event
+    date: PartialDate
+    people: tuple[Link, ...]
+    refs: tuple[Ref, ...]
+    differ: tuple[DifferView, ...]
+    href: str
+    overdue: Overdue | None = None
+    """Set when the announced date has passed unconfirmed (see generator.editorial)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A hostage's situation as the sources leave it: facts only, worded by the templates."""
+
+    kind: str
+    """held; announced (a release announced for a day on or before "as of", and no
+    source says whether it took place); released."""
+    abducted: PartialDate
+    place: str
+    until: PartialDate | None
+    """The day the days are counted to: the release, or the last day a source
+    describes the person as held (None: no source date known)."""
+    days: int | None
+    """Days from the abduction to ``until``, not counting the first; None unless
+    both days are known exactly."""
+    refs: tuple[Ref, ...]
+    announced: PartialDate | None = None
+    """The day a release was announced for, not reported as done."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionView:
+    """A correction on the corrections page: what it corrects (kind: person, event,
+    source) and a link there."""
+
+    correction: Correction
+    kind: str
+    link: Link
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """A person in the index of people: a link to the profile, and the spellings, cited."""
+
+    link: Link
+    spellings: tuple[Cited, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A hostage on the home page: a link to the profile, and their status."""
+
+    link: Link
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class RoleGroup:
+    """The people of one role in the index of people."""
+
+    role: str
+    entries: tuple[IndexEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthGroup:
+    """The events of one month of a timeline."""
+
+    month: PartialDate | None
+    """The month, to the month; None: the sources give none."""
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    """The events of one year (or decade) of a timeline, by month."""
+
+    year: int
+    decade: bool
+    months: tuple[MonthGroup, ...]
+
+    @property
+    def label(self) -> str:
+        """The year as a heading and an anchor: '2023', '1990s'."""
+        return f"{self.year}s" if self.decade else str(self.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """A filter of the timeline: a person (``name`` set) or an event kind (``key``)."""
+
+    key: str
+    href: str
+    current: bool
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A quoted passage on its source's page, and the pages that cite it."""
+
+    anchor: str
+    quote: str
+    links: tuple[PageLink, ...]
+
+
+# The views, one per page kind ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    cases: tuple[Case, ...]
+    """Everyone with a captivity, in the order of the people index."""
+    latest: tuple[EventView, ...]
+    """The five newest events, newest first."""
+    as_of: PartialDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView:
+    person: Person
+    role: str
+    summary: tuple[Cited, ...]
+    status: Status | None
+    spellings: tuple[Cited, ...]
+    infobox: tuple[Cited, ...]
+    """The facts of the infobox kinds, each labelled with its kind."""
+    relations: tuple[Cited, ...]
+    """Each labelled with the relation, linking the other person."""
+    facts: tuple[Cited, ...]
+    disagreements: tuple[DifferView, ...]
+    events: tuple[EventView, ...]
+    as_of: PartialDate | None
+    overdue: tuple[Overdue, ...]
+    timeline: str
+    """The link to their filtered timeline, or '' without events."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleView:
+    groups: tuple[RoleGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    years: tuple[YearGroup, ...]
+    filtered: bool
+    person: str | None
+    """The name of the person it is filtered to."""
+    kind: str | None
+    """The event kind it is filtered to."""
+    count: int
+    """How many events it shows."""
+    all: str
+    """The link to the whole timeline."""
+    by_person: tuple[Chip, ...]
+    more_people: bool
+    """Its menu leaves people out (a large site's filtered timeline)."""
+    by_kind: tuple[Chip, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    source: Source
+    language: str | None
+    direction: str | None
+    basis: str
+    """How its date is known (model.DATE_BASES)."""
+    paragraphs: tuple[tuple[Piece, ...], ...]
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AboutView:
+    sources: tuple[Source, ...]
+    """By publication date."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionsView:
+    corrections: tuple[CorrectionView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoView:
+    """The search page and the 404 page show nothing of the content but the site's."""
+
+
+@dataclass(frozen=True, slots=True)
+class SitemapView:
+    routes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    event: Event
+    id: str
+    href: str
+    updated: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedCorrection:
+    view: CorrectionView
+    id: str
+    href: str
+    updated: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedView:
+    entries: tuple[FeedEntry, ...]
+    corrections: tuple[FeedCorrection, ...]
+    updated: str
+    feed_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class DataView:
+    """A data file (generator.export), serialised in Python: no template."""
+
+    text: str
+
+
+View = (
+    HomeView
+    | PersonView
+    | PeopleView
+    | TimelineView
+    | SourceView
+    | AboutView
+    | CorrectionsView
+    | NoView
+    | SitemapView
+    | FeedView
+    | DataView
+)
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def variables(view: View) -> dict[str, Any]:
+    """The fields of ``view`` by name: what its template sees besides ``page``."""
+    names = _NAMES.get(type(view))
+    if names is None:
+        names = _NAMES[type(view)] = tuple(f.name for f in fields(view))
+    return {name: getattr(view, name) for name in names}
+
+
+@dataclass
+class Page:
+    """One page to render: its route, template, title and the view its template shows."""
+
+    route: str
+    """Path under the site root: '' for the home page, 'people/x/' for a profile."""
+    template: str
+    """'' for a data file, which is not rendered by a template."""
+    title: Title
+    view: View = field(default_factory=NoView)
+    notes: list[Note] = field(default_factory=list)
+    draft: bool = False
+    """Shown only in the preview or with ``--drafts``; templates mark it as such."""
+    searchable: bool = False
+    """Indexed by the search stage (generator.search); copies such as filtered timelines are not."""
+
+    @property
+    def output(self) -> str:
+        return output_of(self.route)
+
+    @property
+    def sources(self) -> list[Source]:
+        """The sources this page cites, in order of first citation."""
+        return list({note.source.id: note.source for note in self.notes}.values())
+
+    @property
+    def cited(self) -> list[CitedSource]:
+        """The sources this page cites, in order of first citation, each with its date."""
+        return [CitedSource(source, source.published.date) for source in self.sources]
