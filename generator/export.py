@@ -12,14 +12,18 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import urls as routes
 from generator.check import citations_of_all
 from generator.model import Citation, Claim, Disagreement, Event, Person, Source
-from generator.pages import Footnotes, Planner
-from generator.quotes import anchor_id
+from generator.planning import profile
+from generator.planning.footnotes import Footnotes
+from generator.quotes import anchor_id, fold
 from generator.views import Page, Title
+
+if TYPE_CHECKING:
+    from generator.planning.planner import Planner
 
 NOTICE = (
     "The quoted passages are short excerpts of the news articles listed in sources.json, quoted"
@@ -39,8 +43,8 @@ class Exporter:
     plan: Planner
 
     def citation(self, c: Citation) -> Record:
-        source = self.plan.project.sources[c.source]
-        span = self.plan.evidence.span(c)
+        source = self.plan.source(c.source)
+        span = self.plan.span((c.source, fold(c.quote)))
         return {
             "source": c.source,
             "quote": source.text[span.start : span.end],
@@ -64,7 +68,8 @@ class Exporter:
         c = person.captivity
         if c is not None:
             # The same status and days held as the profile shows; its notes are not needed.
-            status = self.plan.status(person, Footnotes(Page("", "", Title("file")), self.plan))
+            notes = Footnotes(Page("", "", Title("file")), self.plan)
+            status = profile.status(self.plan, person, notes)
             assert status is not None
             captivity = {
                 "abducted": c.abducted.iso(),
@@ -95,10 +100,10 @@ class Exporter:
                     "citations": self.citations(r.citations),
                 }
                 for r in person.relations
-                if r.person in self.plan.project.people
+                if self.plan.name(r.person) is not None
             ],
             "sources_differ": self.differ(person.differ),
-            "events": [e.id for e in self.plan.events_of.get(person.id, ())],
+            "events": [e.id for e in self.plan.events_of(person.id)],
         }
 
     def event(self, event: Event) -> Record:
@@ -109,7 +114,7 @@ class Exporter:
             "title": event.title,
             "kind": event.kind,
             "status": event.status,
-            "people": [p for p in event.people if p in self.plan.project.people],
+            "people": [p for p in event.people if self.plan.name(p) is not None],
             "body": event.body,
             "url": self.plan.urls.absolute(routes.event(event.id)),
             "citations": self.citations(event.citations),
@@ -143,7 +148,7 @@ class Exporter:
     def header(self) -> Record:
         as_of = self.plan.as_of
         return {
-            "title": self.plan.project.site.title,
+            "title": self.plan.site.title,
             "as_of": as_of.iso() if as_of else None,
             "notice": NOTICE,
         }

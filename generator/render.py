@@ -14,7 +14,7 @@ import json
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -27,6 +27,7 @@ from generator import urls as routes
 from generator.background import Background
 from generator.dates import PartialDate
 from generator.errors import utf8_fault
+from generator.model import Site
 from generator.views import DataView, Page, Title, variables
 
 DEFAULT_THEME = Path(__file__).parent / "templates"
@@ -107,12 +108,30 @@ class _ThemeLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's environment, telling :attr:`loaded` each template a render asks for (the page's
+    own, what it extends, includes and imports): the preview records them as what the page
+    read, so that a template edit renders again exactly the pages that use the template."""
+
+    loaded: Callable[[str], None] | None = None
+
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        if self.loaded is not None and isinstance(name, str):
+            self.loaded(name)
+        return super().get_template(name, parent, globals)
+
+
 class Renderer:
     """Renders pages with one Jinja environment."""
 
     def __init__(self, theme_dirs: list[Path], globals_: dict[str, Any]) -> None:
         self.md = _markdown()
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=_ThemeLoader([str(d) for d in theme_dirs]),
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
             undefined=jinja2.StrictUndefined,
@@ -130,7 +149,7 @@ class Renderer:
         self.env.globals.update(globals_)
         self.env.globals["title_of"] = self.title_of
         self.env.globals["routes"] = routes
-        self._fingerprints: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
         self._chains: set[str] = set()
         """Templates whose extends chain was checked (:meth:`_no_extends_loop`)."""
         self._blocks: dict[str, Markup] = {}
@@ -155,14 +174,30 @@ class Renderer:
         return text
 
     def words(self, title: Title) -> tuple[str, str]:
-        """A page's title and description, as the theme words them (``_words.html``)."""
+        """A page's title and description, as the theme words them (``page_titles`` and
+        ``page_descriptions`` of ``_words.html``, format strings of the page's facts)."""
         known = self._titles.get(title)
         if known is None:
             if self._words is None:
                 self._words = self.env.get_template(WORDS).make_module()
+            words, site = self._words, cast(Site | None, self.env.globals.get("site"))
+            key = title.kind
+            if key == "timeline" and title.name:
+                key = "timeline_person"
+            elif key == "timeline" and title.filter:
+                key = "timeline_kind"
+            facts = {
+                "site": site.title if site else "",
+                "site_description": site.description if site else "",
+                "name": title.name,
+                "summary": title.summary,
+                "date": self.date(title.date) if title.date is not None else "",
+                "kind": words.kind_labels.get(title.filter, ""),
+                "kind_noun": words.kind_nouns.get(title.filter, ""),
+            }
             known = (
-                str(self._words.page_title(title).unescape()),
-                str(self._words.page_description(title).unescape()),
+                words.page_titles[key].format_map(facts),
+                words.page_descriptions[key].format_map(facts),
             )
             self._titles[title] = known
         return known
@@ -199,6 +234,8 @@ class Renderer:
             self._no_extends_loop(page.template)
             self._chains.add(page.template)
         template = self.env.get_template(page.template)
+        if self.env.loaded is not None:
+            self.env.loaded(WORDS)  # made once (words), read by every page
         title, description = self.words(page.title)
         context = variables(view)
         return template.render(context, page=page, title=title, description=description).encode(
@@ -234,37 +271,34 @@ class Renderer:
             chain.append(parent)
             current = parent
 
-    def fingerprint(self, name: str) -> str:
-        """Return a digest of template ``name`` and of every template it extends or includes.
+    def digest(self, name: str) -> str:
+        """A digest of template ``name``'s source: what a page rendered with it read of it."""
+        known = self._digests.get(name)
+        if known is None:
+            loader = self.env.loader
+            assert loader is not None
+            try:
+                source = loader.get_source(self.env, name)[0]
+            except jinja2.TemplateError as exc:
+                source = f"missing: {exc!r}"  # rendering reports it at its line
+            known = self._digests[name] = hashlib.sha256(source.encode()).hexdigest()
+        return known
 
-        Two renders of equal pages with equal fingerprints give equal bytes, so
-        a template edit re-renders only the pages whose templates use it.
-        """
-        if not name:  # a data file: no template
-            return ""
-        if name not in self._fingerprints:
-            self._fingerprints[name] = self._digest(name)
-        return self._fingerprints[name]
 
-    def _digest(self, name: str) -> str:
-        loader = self.env.loader
-        assert loader is not None
-        sources: dict[str, str] = {}
-        # Every page's title is worded by the words of the theme, which no template names.
-        pending = [name, WORDS]
-        try:
-            while pending:
-                current = pending.pop()
-                if current in sources:
-                    continue
-                sources[current] = loader.get_source(self.env, current)[0]
-                pending.extend(_references(sources[current], self.env.list_templates))
-        except jinja2.TemplateError as exc:
-            return f"broken: {exc!r}"  # rendering will report it at its line
-        digest = hashlib.sha256()
-        for key in sorted(sources):
-            digest.update(f"{key}\0{sources[key]}\0".encode())
-        return digest.hexdigest()
+class TemplateDigests(Mapping[str, str]):
+    """Each template's digest, worked out when asked: an input of the incremental layer."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self._renderer = renderer
+
+    def __getitem__(self, name: str) -> str:
+        return self._renderer.digest(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._renderer.env.list_templates())
+
+    def __len__(self) -> int:
+        return len(self._renderer.env.list_templates())
 
 
 _EXTENDS = re.compile(r"""{%-?\s*extends\s+(["'])(.*?)\1""")
@@ -279,31 +313,8 @@ def _extends(source: str) -> tuple[str, int] | None:
     return None
 
 
-_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+(?:(["'])(.*?)\1)?""")
-
-
-def _references(source: str, every: Callable[[], list[str]]) -> list[str]:
-    """The templates ``source`` extends, includes or imports by name.
-
-    A scan, not a parse: a name computed at render time, or a tag the scan
-    cannot read, counts as every template, and a tag inside a comment counts
-    too. Either way a page is at worst rendered again when it need not be.
-    """
-    found: list[str] = []
-    for match in _REFERENCE.finditer(source):
-        if match.group(2) is None:
-            return every()
-        found.append(match.group(2))
-    return found
-
-
 PARALLEL_FROM = 200
 """Fewer pages than this render faster in one process than it takes to start others."""
-
-
-def render_all(renderer: Renderer, pages: list[Page], jobs: int) -> list[bytes]:
-    """Render planned ``pages`` in order, spread over ``jobs`` processes when there are many."""
-    return render_each(renderer, pages, jobs, _planned, _body)
 
 
 S = TypeVar("S")
@@ -405,14 +416,6 @@ def _share(
         except Exception:
             results.append((i, False, None))
     return results
-
-
-def _planned(page: Page) -> Page:
-    return page
-
-
-def _body(page: Page, body: bytes) -> bytes:
-    return body
 
 
 def theme_dirs(project_root: Path) -> list[Path]:

@@ -1,6 +1,6 @@
 """``explainer serve``: build, serve the site, rebuild and reload on every save.
 
-The preview keeps one :class:`~generator.build.Builder`, so a save re-reads the
+The preview keeps one :class:`~generator.preview.builder.PreviewBuilder`, so a save re-reads the
 files that changed and re-renders the pages that use them. The site is served
 from memory, never from disk: a request can only name a file the build made,
 so no path reaches outside it. Bad content does not stop the server: every
@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.background import Background
-from generator.build import Builder, Options
+from generator.build import Options
 from generator.errors import ContentError, Diagnostic, UsageError
 from generator.load import INPUT_FOLDERS
 from generator.preview import citing
+from generator.preview.builder import PreviewBuilder
 from generator.urls import Urls
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ class Preview:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.builder = Builder(options, lazy=True)
+        self.builder = PreviewBuilder(options)
         self.urls = Urls.from_base(options.base_url)
         self.error: bytes | None = error_page(ContentError([]))
         """The page every request gets while the content is broken; None when it builds."""

@@ -94,18 +94,6 @@ def _safe_relpath(name: str) -> PurePosixPath:
     return rel
 
 
-def write_site(files: dict[str, bytes], target: Path) -> None:
-    """Write ``files`` (relative path -> bytes) as the folder ``target``, swapping it in whole."""
-    staging = Staging(target)
-    try:
-        for name in sorted(files):
-            staging.write(name, files[name])
-        staging.commit()
-    except BaseException:
-        staging.discard()
-        raise
-
-
 class Staging:
     """A folder beside ``target`` that a build writes into, then swaps in whole.
 
@@ -251,30 +239,3 @@ def _remove_leftovers(parent: Path, name: str) -> None:
             _remove_marked(folder)
         elif not any(folder.iterdir()):
             folder.rmdir()
-
-
-def update_site(old: dict[str, bytes], new: dict[str, bytes], target: Path) -> list[str]:
-    """Bring ``target``, written from ``old``, up to ``new``; return the names written.
-
-    The preview's way of writing: only files whose bytes changed are replaced,
-    each atomically, and files the new build no longer makes are removed. A
-    reader may see a mix of two builds for a moment, which a preview can afford
-    and a published site cannot (``write_site``).
-    """
-    if not (target / MARKER).is_file():
-        raise UsageError(f"refusing to update {target}: it was not made by this tool")
-    changed = [name for name in sorted(new) if old.get(name) != new[name]]
-    for name in changed:
-        path = target.joinpath(*_safe_relpath(name).parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.new")
-        partial.write_bytes(new[name])
-        os.replace(partial, path)
-    for name in sorted(set(old) - set(new), reverse=True):
-        path = target.joinpath(*_safe_relpath(name).parts)
-        path.unlink(missing_ok=True)
-        folder = path.parent
-        while folder != target and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
-    return changed

@@ -43,6 +43,15 @@ def run(*args: str | Path) -> int:
     return main([str(a) for a in args])
 
 
+def sub(path: Path, pattern: str, replacement: str) -> None:
+    """Replace the first match of ``pattern`` (a multi-line regex) in a file, as an editor
+    would; fail if it is not there, so that an edit a test relies on cannot silently miss."""
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert changed != text, f"{pattern!r} not found in {path}"
+    path.write_text(changed, encoding="utf-8")
+
+
 def free_port() -> int:
     """Return a loopback port that nothing listens on right now."""
     with socket.socket() as s:

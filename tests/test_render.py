@@ -11,30 +11,13 @@ from conftest import run
 from pytest import MonkeyPatch
 
 from generator import render
-from generator.build import Builder, Options
-from generator.render import Renderer, _references, json_for_script
+from generator.check import verify
+from generator.load import ProjectPaths, load_project
+from generator.planning import Planner
+from generator.render import Renderer, json_for_script
 from generator.structured import StructuredData
+from generator.urls import Urls
 from generator.views import Page, Title
-
-
-def every() -> list[str]:
-    return ["all.html"]
-
-
-def test_named_references_are_found() -> None:
-    source = (
-        '{% extends "base.html" %}{%- from "_macros.html" import refs %}'
-        "{% include '_notes.html' %}{% import \"forms.html\" as f %}"
-    )
-    assert _references(source, every) == ["base.html", "_macros.html", "_notes.html", "forms.html"]
-
-
-def test_a_computed_name_counts_as_every_template() -> None:
-    assert _references('{% include "a.html" %}{% include page.template %}', every) == ["all.html"]
-
-
-def test_no_reference_no_dependency() -> None:
-    assert _references("<p>{{ x }}</p>{# extends nothing #}", every) == []
 
 
 def _renderer(tmp_path: Path) -> Renderer:
@@ -169,18 +152,15 @@ def test_shared_structured_data_is_what_each_page_makes_alone(
     The source pages go first, so that a source page's own fields, were they
     written into the shared article, would show in the citations of the others.
     """
-    planned: list[Page] = []
-
-    def keep(renderer: Renderer, pages: list[Page], jobs: int) -> list[bytes]:
-        planned.extend(pages)
-        return [b""] * len(pages)
-
-    monkeypatch.setattr(render, "render_all", keep)
-    builder = Builder(Options(real_copy))
-    site = builder.build(thorough=False).project.site
-    urls = builder.urls
+    project = load_project(ProjectPaths.at(real_copy), [])
+    assert project is not None
+    urls = Urls.from_base("https://example.org/")
+    planner = Planner(urls)
+    planner.update(project, verify(project, []))
+    site = project.site
     shared = StructuredData(urls, site)
-    pages = sorted(planned, key=lambda p: p.template != "source.html")
+    routes = planner.source_routes() + planner.routes()
+    pages = [planner.page(route) for route in routes]
     assert any(p.template == "source.html" for p in pages)
     assert any(p.template == "timeline.html" for p in pages)
     for page in pages:

@@ -1,0 +1,135 @@
+"""Memoised queries that record, as they run, what they read.
+
+The preview asks for one page at a time, many times a minute, of a project
+that changes one file at a time. A :class:`Database` answers each question
+(``db.get("page", route)``) from what it worked out last time, unless
+something the answer was worked out from changed since. Nobody lists what a
+page depends on: while a query runs, every input it reads
+(:meth:`Database.input`) and every other query it asks
+(:meth:`Database.get`) is recorded with the value it saw. Asked again after
+the inputs changed, the query's recorded reads are checked in order (a query
+it read is itself brought up to date first); if each still gives the very same
+value, or an equal one, the old answer stands. Otherwise the query runs again,
+and if its new answer equals the old one, the old object is kept, so that
+what read it need not run again either (early cut-off).
+
+This is the design of Salsa (rust-analyzer's incremental engine) and of
+Lektor's build dependencies, cut to what a static site needs: one thread,
+inputs set between revisions, values compared by identity first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+MISSING: Any = object()
+"""What an input read gives for a key it does not hold."""
+
+Query = Callable[["Database", Any], Any]
+"""A query: a function of the database and a key, which reads only through the database."""
+
+_Read = tuple[bool, str, Hashable]
+"""(is a query, name, key) of one read."""
+
+
+@dataclass(slots=True)
+class _Memo:
+    value: Any
+    reads: dict[_Read, Any]
+    """What the query read, each with the value it saw, in the order it read them."""
+    checked: int
+    """The revision at which the reads were last found current."""
+
+
+class Database:
+    """Inputs, set by the caller, and memoised queries over them (see the module's doc)."""
+
+    def __init__(self, queries: Mapping[str, Query]) -> None:
+        self._queries = dict(queries)
+        self._inputs: dict[str, Mapping[Any, Any]] = {}
+        self._memos: dict[tuple[str, Hashable], _Memo] = {}
+        self._frames: list[dict[_Read, Any]] = []
+        self._revision = 0
+        self.ran: dict[str, int] = {}
+        """How many times each query ran since :meth:`set_inputs` (for tests and benchmarks)."""
+
+    def set_inputs(self, **inputs: Mapping[Any, Any]) -> None:
+        """Replace the named inputs: a new revision, in which every answer is checked again."""
+        self._inputs.update(inputs)
+        self._revision += 1
+        self.ran = {}
+
+    def input(self, name: str, key: Hashable) -> Any:
+        """The value of input ``name`` at ``key`` (:data:`MISSING` if none), recorded as read."""
+        value = self._inputs[name].get(key, MISSING)
+        if self._frames:
+            self._frames[-1][(False, name, key)] = value
+        return value
+
+    def get(self, name: str, key: Hashable = None) -> Any:
+        """The answer of query ``name`` for ``key``, worked out again only if what it read
+        changed; recorded as read by the query asking, if any."""
+        value = self._current(name, key)
+        if self._frames:
+            self._frames[-1][(True, name, key)] = value
+        return value
+
+    def define(self, name: str, query: Query) -> None:
+        """Add a query (the preview adds the rendering of a page to the planner's)."""
+        self._queries[name] = query
+
+    def know(self, name: str, key: Hashable, value: Any) -> None:
+        """Take ``value`` as the answer of ``name`` for ``key`` in this revision, worked out
+        elsewhere (by a process that rendered the page, say)."""
+        self._memos[(name, key)] = _Memo(value, {}, self._revision)
+
+    def compute(self, name: str, key: Hashable = None) -> Any:
+        """Work out ``name`` for ``key`` now and keep nothing of it: for a one-off build,
+        which asks for each page once and should not hold them all."""
+        return self._queries[name](self, key)
+
+    def forget(self) -> None:
+        """Drop every memoised answer (the theme was replaced, say): all are worked out anew."""
+        self._memos.clear()
+
+    def _current(self, name: str, key: Hashable) -> Any:
+        memo = self._memos.get((name, key))
+        if memo is not None and (memo.checked == self._revision or self._still(memo)):
+            memo.checked = self._revision
+            return memo.value
+        reads: dict[_Read, Any] = {}
+        self._frames.append(reads)
+        try:
+            value = self._queries[name](self, key)
+        finally:
+            self._frames.pop()
+        self.ran[name] = self.ran.get(name, 0) + 1
+        if memo is not None and _same(memo.value, value):
+            value = memo.value  # early cut-off: what read the old answer reads the same
+        self._memos[(name, key)] = _Memo(value, reads, self._revision)
+        return value
+
+    def _still(self, memo: _Memo) -> bool:
+        """Whether every read of ``memo`` gives what it gave (bringing queries up to date)."""
+        frames, self._frames = self._frames, []  # checking is nobody's read
+        try:
+            for (is_query, name, key), seen in memo.reads.items():
+                now = self._current(name, key) if is_query else self._inputs[name].get(key, MISSING)
+                if not _same(now, seen):
+                    return False
+            return True
+        finally:
+            self._frames = frames
+
+    def reads(self, name: str, key: Hashable = None) -> Iterator[tuple[str, Hashable]]:
+        """The (name, key) of every input and query that the last answer of ``name`` read."""
+        memo = self._memos.get((name, key))
+        if memo is not None:
+            yield from ((n, k) for _, n, k in memo.reads)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Identity first: the loader hands back the very same objects for unchanged files."""
+    return a is b or bool(a == b)

@@ -1,0 +1,89 @@
+"""The theme a build renders with: its renderer, its assets, and template errors as
+content errors at the template's line."""
+
+from __future__ import annotations
+
+import contextlib
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator import render
+from generator.errors import ContentError, Diagnostic
+from generator.urls import Urls
+
+
+@dataclass(slots=True)
+class Theme:
+    """One version of a project's theme: made anew when any of its files changes."""
+
+    signature: tuple[tuple[str, int, int], ...]
+    renderer: render.Renderer
+    assets: dict[str, bytes]
+
+
+def load_theme(root: Path, urls: Urls, last: Theme | None = None) -> Theme:
+    """The project's theme; ``last`` itself if none of its files changed since."""
+    dirs = render.theme_dirs(root)
+    signature = render.theme_signature(dirs)
+    if last is not None and last.signature == signature:
+        return last
+    return Theme(signature, render.Renderer(dirs, {"urls": urls}), render.assets(dirs))
+
+
+@contextlib.contextmanager
+def template_errors(root: Path) -> Iterator[None]:
+    """Turn an error raised by a template into a ContentError at the template's line."""
+    try:
+        yield
+    except Exception as exc:
+        dirs = render.theme_dirs(root)
+        diagnostic = _template_diagnostic(exc, root, dirs)
+        if diagnostic is None:
+            raise  # not the template's fault: a bug of ours, to be seen as one
+        raise ContentError([diagnostic]) from None
+
+
+def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagnostic | None:
+    """Return a diagnostic at the template line that raised ``exc``, or None if none did."""
+    theme = [d.resolve() for d in dirs]
+
+    def in_theme(frame: traceback.FrameSummary) -> bool:
+        return any(Path(frame.filename).resolve().is_relative_to(d) for d in theme)
+
+    # Jinja rewrites tracebacks so that template code shows as its own file and line.
+    stack = traceback.extract_tb(exc.__traceback__)
+    frames = [f for f in stack if in_theme(f)]
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where, line = exc.filename or exc.name or "templates", exc.lineno
+        message, hint = f"template error: {exc.message}", "fix the template syntax"
+        if isinstance(exc, render.NotUTF8):
+            hint = "save the file as UTF-8"
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        # At the line that asked for it, if a template did (an include, an extends).
+        where, line = (frames[-1].filename, frames[-1].lineno or 0) if frames else ("templates", 0)
+        message, hint = (
+            f"template not found: {exc.message}",
+            f"looked in {', '.join(map(str, dirs))}",
+        )
+    elif isinstance(exc, RecursionError):
+        if not frames:
+            return None
+        where, line = frames[-1].filename, frames[-1].lineno or 0  # in the loop
+        message = "template error: templates include or call each other without end"
+        hint = "break the loop of includes or macro calls"
+    else:
+        # Jinja's own errors (an undefined value) are raised in its runtime; any other
+        # exception is the template's only if the template line itself raised it.
+        if not frames or not (isinstance(exc, jinja2.TemplateError) or in_theme(stack[-1])):
+            return None
+        where, line = frames[-1].filename, frames[-1].lineno or 0
+        message = f"template error: {type(exc).__name__}: {exc}"
+        hint = "check the names and values this template line uses"
+    with contextlib.suppress(ValueError):
+        where = Path(where).resolve().relative_to(root.resolve()).as_posix()
+    return Diagnostic(where, line, message, hint)
