@@ -14,14 +14,14 @@ import contextlib
 import datetime as dt
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from generator import editorial, render, structured
 from generator.background import Background
-from generator.check import Checked, Evidence, sources_evidence, verify
+from generator.check import Evidence, sources_evidence, verify
 from generator.errors import ContentError, Diagnostic
 from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
@@ -63,41 +63,32 @@ class BuildResult:
     """People and events marked as drafts and left out (none with ``--drafts``)."""
 
 
+Verify = Callable[[Project, list[Diagnostic]], Evidence]
+"""What checks a loaded project: :func:`check.verify`, or the preview's, which keeps what
+it found for the next save (:class:`generator.preview.verifying.Verifier`)."""
+
+
 def load_and_check(
     paths: ProjectPaths,
     cache: FileCache | None = None,
-    folded: dict[str, SourceText] | None = None,
     as_of: dt.date | None = None,
     thorough: bool = True,
-    checked: Checked | None = None,
     warnings: bool = True,
+    verifier: Verify = verify,
 ) -> tuple[Project, Evidence, list[Diagnostic]]:
-    """Load and verify a project; raise ContentError on errors, return the warnings.
+    """Load, verify and review a project; raise ContentError on errors, return the warnings.
 
     ``thorough=False`` skips the editorial checks that read every source and
     only ever warn (:data:`editorial.SLOW_CHECKS`); ``warnings=False`` skips every
     check that only warns: the preview's fast path, which reviews beside.
     """
     diagnostics: list[Diagnostic] = []
-    project, evidence = _load_and_verify(paths, diagnostics, cache, folded, checked)
+    project = load_project(paths, diagnostics, cache)
     if project is None:
         raise ContentError(diagnostics)
+    evidence = verifier(project, diagnostics)
     evidence = editorial.review(project, evidence, diagnostics, as_of, thorough, warnings)
     return project, evidence, _warnings(diagnostics)
-
-
-def _load_and_verify(
-    paths: ProjectPaths,
-    diagnostics: list[Diagnostic],
-    cache: FileCache | None,
-    folded: dict[str, SourceText] | None,
-    checked: Checked | None = None,
-) -> tuple[Project | None, Evidence]:
-    project = load_project(paths, diagnostics, cache)
-    evidence = Evidence({}, {})
-    if project is not None:
-        evidence = verify(project, diagnostics, folded, checked)
-    return project, evidence
 
 
 def _drafts(project: Project) -> int:

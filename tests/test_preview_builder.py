@@ -11,10 +11,11 @@ import pytest
 from conftest import REPO, run, sub, tree
 
 from generator.build import Options, build
-from generator.check import Checked, verify
+from generator.check import verify
 from generator.errors import ContentError
 from generator.load import FileCache, ProjectPaths, load_project
 from generator.preview.builder import PreviewBuilder
+from generator.preview.verifying import Verifier
 
 
 def _rename(p: Path) -> None:
@@ -307,13 +308,13 @@ def test_a_build_told_of_a_file_removed_and_made_again_lists_it(real_copy: Path)
 
 def test_a_verify_told_what_changed_finds_what_a_fresh_one_finds(real_copy: Path) -> None:
     """A passage no longer cited leaves the evidence; one newly cited enters it."""
-    paths, cache, folded, checked = ProjectPaths.at(real_copy), FileCache(), {}, Checked()
+    paths, cache, verifier = ProjectPaths.at(real_copy), FileCache(), Verifier()
 
     def again(changed: list[str] | None) -> tuple[object, object]:
         cache.changed = None if changed is None else frozenset(changed)
         project = load_project(paths, [], cache)
         assert project is not None
-        found = verify(project, [], folded, checked)
+        found = verifier(project, [])
         fresh_project = load_project(paths, [])
         assert fresh_project is not None
         fresh = verify(fresh_project, [])

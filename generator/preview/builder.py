@@ -1,7 +1,7 @@
 """The preview's builder: the same stages as ``explainer build``, kept between saves.
 
 A save re-reads only the files that changed (the file cache), checks again only
-the people, events and sources that changed (:class:`check.Checked`), and hands
+the people, events and sources that changed (:class:`verifying.Verifier`), and hands
 the new model to the planner, whose database (:mod:`generator.incremental`)
 then knows what each page read. Nothing is planned or rendered until the
 browser asks for a file (:meth:`PreviewBuilder.file`): then that page is
@@ -19,12 +19,11 @@ from typing import Any
 
 from generator import structured
 from generator.build import BuildResult, Options, _drafts, _no_cycle_collection, load_and_check
-from generator.check import Checked
 from generator.errors import ContentError
 from generator.incremental import Database
 from generator.load import FileCache, ProjectPaths
 from generator.planning import Planner
-from generator.quotes import SourceText
+from generator.preview.verifying import Verifier
 from generator.render import TemplateDigests
 from generator.theme import Theme, load_theme, template_errors
 from generator.urls import Urls, output_of, route_of
@@ -39,8 +38,7 @@ class PreviewBuilder:
         self.paths = ProjectPaths.at(options.project)
         self.urls = Urls.from_base(options.base_url)
         self._files = FileCache()
-        self._folded: dict[str, SourceText] = {}
-        self._checked = Checked()
+        self._verify = Verifier()
         self._planner = Planner(self.urls)
         self._planner.db.define("body", self._body)
         self._theme: Theme | None = None
@@ -75,11 +73,10 @@ class PreviewBuilder:
                 project, evidence, found = load_and_check(
                     self.paths,
                     self._files,
-                    self._folded,
                     self.options.as_of,
                     thorough,
-                    self._checked,
                     warnings or self.options.strict,
+                    self._verify,
                 )
         finally:
             self._files.changed = None
@@ -132,7 +129,7 @@ class PreviewBuilder:
         Raises ContentError as a build would. Reuses what the builds loaded.
         """
         paths, as_of = self.paths, self.options.as_of
-        return load_and_check(paths, self._files, self._folded, as_of, True, self._checked)[2]
+        return load_and_check(paths, self._files, as_of, True, True, self._verify)[2]
 
     def _body(self, db: Database, route: str) -> bytes:
         """The query that renders a page: it reads the page, the site and date every page

@@ -1,0 +1,55 @@
+"""The preview's verify finds, save after save, what a fresh verify finds, examining only
+what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import sub
+
+from generator.check import verify
+from generator.errors import Diagnostic
+from generator.load import ProjectPaths, load_project
+from generator.model import Project
+from generator.preview.verifying import Verifier
+
+
+def _load(root: Path) -> Project:
+    project = load_project(ProjectPaths.at(root), [])
+    assert project is not None
+    return project
+
+
+def _same_as_fresh(verifier: Verifier, root: Path) -> list[Diagnostic]:
+    project = _load(root)
+    kept: list[Diagnostic] = []
+    fresh: list[Diagnostic] = []
+    assert verifier(project, kept) == verify(project, fresh)
+    assert kept == fresh
+    return kept
+
+
+def test_each_edit_finds_what_a_fresh_verify_finds(fixture_site: Path) -> None:
+    verifier = Verifier()
+    assert _same_as_fresh(verifier, fixture_site) == []
+    person = fixture_site / "content/people/dana-example.yaml"
+    sub(person, r'quote: "was abducted on October 7, 2023"', 'quote: "was taken on October 7"')
+    assert any("quote not found" in d.message for d in _same_as_fresh(verifier, fixture_site))
+    sub(person, r"person: lev-sample", "person: lev-sampel")
+    found = _same_as_fresh(verifier, fixture_site)
+    assert any("unknown person 'lev-sampel'" in d.message for d in found)
+    seed = next((fixture_site / "seeds").iterdir())
+    seed.write_text(seed.read_text("utf-8") + "\nAn added line.\n", "utf-8")
+    _same_as_fresh(verifier, fixture_site)
+    events = fixture_site / "content/events/2023.yaml"
+    sub(events, r"^- id: lev-sample-appeal$", "- id: dana-example-abducted")
+    assert any("duplicate event id" in d.message for d in _same_as_fresh(verifier, fixture_site))
+
+
+def test_an_edit_examines_only_what_read_it(fixture_site: Path) -> None:
+    verifier = Verifier()
+    _same_as_fresh(verifier, fixture_site)
+    sub(fixture_site / "content/people/lev-sample.yaml", r"^name: .*$", "name: Lev Sample Jr")
+    _same_as_fresh(verifier, fixture_site)
+    assert verifier.db.ran.get("examined") == 1, "Lev's file; the others read only his id"
+    assert "source_findings" not in verifier.db.ran, "no seed changed: none folded again"
