@@ -290,6 +290,7 @@ def _publish(
         return Quoting.of(page, urls)
 
     pages = planner.routes()
+    planner.prepare()
     quoted = render.render_each(theme.renderer, pages, jobs, plan, quoting, planner.size)
     for route, found in zip(pages, quoted, strict=True):
         planner.db.know("quoting", route, found)

@@ -147,7 +147,7 @@ class Renderer:
         self.env.filters["json_script"] = json_for_script
         self.env.filters["date"] = self.date
         self.env.globals.update(globals_)
-        self.env.globals["title_of"] = self.title_of
+        self.env.filters["title_text"] = self.title_of
         self.env.globals["routes"] = routes
         self._digests: dict[str, str] = {}
         self._chains: set[str] = set()
@@ -203,7 +203,7 @@ class Renderer:
         return known
 
     def title_of(self, title: Title) -> str:
-        """The ``title_of`` global: the title of another page, to link it by."""
+        """The ``title_text`` filter: the title of another page, to link it by."""
         return self.words(title)[0]
 
     def block(self, text: str) -> Markup:

@@ -94,6 +94,8 @@ class CitedSource:
 
     source: Source
     date: PartialDate
+    href: str
+    """The link to the source's page."""
 
 
 @by_fields
@@ -428,4 +430,8 @@ class Page:
     @property
     def cited(self) -> list[CitedSource]:
         """The sources this page cites, in order of first citation, each with its date."""
-        return [CitedSource(source, source.published.date) for source in self.sources]
+        first = {note.source.id: note for note in reversed(self.notes)}
+        return [
+            CitedSource(n.source, n.date, n.href.partition("#")[0])
+            for n in sorted(first.values(), key=lambda n: n.number)
+        ]

@@ -62,9 +62,11 @@ def test_a_page_cites_each_source_once_in_order_of_first_citation() -> None:
     a, b = _source("a", 1), _source("b", 2)
     page = Page("people/x/", "person.html", Title("person", "X"))
     for n, source in enumerate([b, a, b], 1):
-        page.notes.append(Note(n, source, "q", "#", (source.id, "q"), source.published.date))
+        href = f"/sources/{source.id}/#q-{n}"
+        page.notes.append(Note(n, source, "q", href, (source.id, "q"), source.published.date))
     assert [c.source.id for c in page.cited] == ["b", "a"]
     assert [c.date for c in page.cited] == [PartialDate(2024, 5, 2), PartialDate(2024, 5, 1)]
+    assert [c.href for c in page.cited] == ["/sources/b/", "/sources/a/"]
     assert page.sources == [b, a]
 
 

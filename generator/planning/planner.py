@@ -90,6 +90,12 @@ class Planner:
         found: tuple[str, ...] = self.db.get("file_routes")
         return found
 
+    def prepare(self) -> None:
+        """Work out now what many pages read: processes forked to render then share it."""
+        for name in ("relations_to_all", "quoted_in_all", "timeline_kinds", "every_route"):
+            self.db.get(name)
+        self.db.get("menu", None)
+
     def has(self, route: str) -> bool:
         return route in self.db.get("every_route")
 
