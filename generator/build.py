@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import editorial, render, structured
+from generator import editorial, parallel, structured
 from generator.background import Background
 from generator.check import Evidence, sources_evidence, verify
 from generator.errors import ContentError, Diagnostic
@@ -146,7 +146,7 @@ def build(options: Options, thorough: bool = True) -> BuildResult:
     """Run the whole pipeline once; write the site unless ``options.out`` is None.
 
     Nothing is kept in memory: each page is planned, rendered and written in the
-    process that renders it (:func:`render.render_each`), and on a large site the
+    process that renders it (:func:`parallel.render_each`), and on a large site the
     slow editorial checks run in a child of their own meanwhile. Their warnings,
     and any error, are in before the site is swapped in.
     """
@@ -291,11 +291,11 @@ def _publish(
 
     pages = planner.routes()
     planner.prepare()
-    quoted = render.render_each(theme.renderer, pages, jobs, plan, quoting, planner.size)
+    quoted = parallel.render_each(theme.renderer, pages, jobs, plan, quoting, planner.size)
     for route, found in zip(pages, quoted, strict=True):
         planner.db.know("quoting", route, found)
     rest = planner.source_routes() + planner.file_routes()
-    render.render_each(theme.renderer, rest, jobs, plan, write, planner.size)
+    parallel.render_each(theme.renderer, rest, jobs, plan, write, planner.size)
     if staging is not None:
         for name, data in sorted(theme.assets.items()):
             staging.write(name, data)

@@ -27,11 +27,11 @@ class Theme:
 
 def load_theme(root: Path, urls: Urls, last: Theme | None = None) -> Theme:
     """The project's theme; ``last`` itself if none of its files changed since."""
-    dirs = render.theme_dirs(root)
-    signature = render.theme_signature(dirs)
+    dirs = theme_dirs(root)
+    signature = theme_signature(dirs)
     if last is not None and last.signature == signature:
         return last
-    return Theme(signature, render.Renderer(dirs, {"urls": urls}), render.assets(dirs))
+    return Theme(signature, render.Renderer(dirs, {"urls": urls}), assets(dirs))
 
 
 @contextlib.contextmanager
@@ -40,7 +40,7 @@ def template_errors(root: Path) -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        dirs = render.theme_dirs(root)
+        dirs = theme_dirs(root)
         diagnostic = _template_diagnostic(exc, root, dirs)
         if diagnostic is None:
             raise  # not the template's fault: a bug of ours, to be seen as one
@@ -87,3 +87,37 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
     with contextlib.suppress(ValueError):
         where = Path(where).resolve().relative_to(root.resolve()).as_posix()
     return Diagnostic(where, line, message, hint)
+
+
+def theme_dirs(project_root: Path) -> list[Path]:
+    """Return the template folders, the project's own first."""
+    own = project_root / "templates"
+    return (
+        [own, render.DEFAULT_THEME]
+        if own.is_dir() and own.resolve() != render.DEFAULT_THEME.resolve()
+        else [render.DEFAULT_THEME]
+    )
+
+
+def theme_signature(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Return the name, change time and size of every file of the theme: it changes on any
+    edit (as load.Signature)."""
+    found = []
+    for folder in dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                found.append((str(path), st.st_ctime_ns, st.st_size))
+    return tuple(found)
+
+
+def assets(dirs: list[Path]) -> dict[str, bytes]:
+    """Return the static files under each theme's assets/, the project's own winning."""
+    out: dict[str, bytes] = {}
+    for folder in reversed(dirs):
+        root = folder / "assets"
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    out["assets/" + path.relative_to(root).as_posix()] = path.read_bytes()
+    return out

@@ -64,18 +64,18 @@ def test_a_draft_event_is_marked_on_the_timeline(real_copy: Path) -> None:
 def test_parallel_rendering_gives_the_same_bytes(
     real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import render
+    from generator import parallel
 
     serial = _published(Options(real_copy, tmp_path / "serial", jobs=1))
-    monkeypatch.setattr(render, "PARALLEL_FROM", 2)  # the real site is small: force workers
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)  # the real site is small: force workers
     calls: list[int] = []
-    fork = render.multiprocessing.get_context("fork").Process.start
+    fork = parallel.multiprocessing.get_context("fork").Process.start
 
     def counting_start(self: object) -> None:
         calls.append(1)
         fork(self)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(render.multiprocessing.context.ForkProcess, "start", counting_start)
+    monkeypatch.setattr(parallel.multiprocessing.context.ForkProcess, "start", counting_start)
     # Workers plan, render and write their own pages.
     assert _published(Options(real_copy, tmp_path / "parallel", jobs=2)) == serial
     assert len(calls) == 2, "a worker for the pages, then one for the source pages"

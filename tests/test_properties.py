@@ -25,7 +25,8 @@ from generator.cli import main
 from generator.errors import Diagnostic
 from generator.load import ID_PATTERN, _Reader
 from generator.quotes import SourceText, anchor_id, fold
-from generator.render import Renderer, json_for_script, theme_dirs
+from generator.render import Renderer, json_for_script
+from generator.theme import theme_dirs
 from generator.write import _safe_relpath
 from generator.yamlsafe import Mapping, Scalar, Sequence
 
