@@ -23,10 +23,10 @@ from generator import editorial, parallel, structured
 from generator.background import Background
 from generator.check import Evidence, sources_evidence, verify
 from generator.errors import ContentError, Diagnostic
-from generator.load import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.model import Project
 from generator.planning import Planner
 from generator.quotes import SourceText
+from generator.reading import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.theme import Theme, load_theme, template_errors
 from generator.urls import Urls, output_of
 from generator.views import Page, Quoting

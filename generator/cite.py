@@ -17,9 +17,9 @@ from pathlib import Path
 
 from generator.check import hidden_spans
 from generator.errors import UsageError
-from generator.load import load_source
 from generator.model import Source
 from generator.quotes import SourceText, Span, fold
+from generator.reading import load_source
 from generator.yamlquote import quoted
 
 CLOSEST = 3

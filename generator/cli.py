@@ -21,8 +21,8 @@ from typing import Any
 from generator import __version__
 from generator.build import Options, build
 from generator.errors import ContentError, Diagnostic, UsageError, escaped, printable
-from generator.load import ProjectPaths
-from generator.settings import Settings, read_settings, url_problem, with_slash
+from generator.reading import ProjectPaths
+from generator.reading.settings import Settings, read_settings, url_problem, with_slash
 
 log = logging.getLogger("generator")
 

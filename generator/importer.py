@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.errors import UsageError
-from generator.load import ID_HINT, ID_PATTERN
+from generator.reading import ID_HINT, ID_PATTERN
 from generator.yamlquote import quoted
 
 INSTALL_HINT = (

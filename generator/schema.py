@@ -3,7 +3,7 @@
 The YAML language server (VS Code's YAML extension, Neovim's yamlls and others)
 reads a JSON Schema per file kind. These are made from the model's own lists of
 allowed values, so a role or a kind added there is offered here too; the loader
-(:mod:`generator.load`) stays the judge, with lines and hints, and a test keeps
+(:mod:`generator.reading`) stays the judge, with lines and hints, and a test keeps
 the two in step by validating every case file of the real content and of the
 fixture against these, and a broken one.
 """

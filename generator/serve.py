@@ -32,9 +32,9 @@ from typing import Any
 from generator.background import Background
 from generator.build import Options
 from generator.errors import ContentError, Diagnostic, UsageError
-from generator.load import INPUT_FOLDERS
 from generator.preview import citing
 from generator.preview.builder import PreviewBuilder
+from generator.reading import INPUT_FOLDERS
 from generator.urls import Urls
 
 log = logging.getLogger(__name__)

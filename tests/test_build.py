@@ -15,8 +15,8 @@ from conftest import sub, tree
 from generator.build import Options, build
 from generator.check import sources_evidence, verify
 from generator.errors import ContentError
-from generator.load import ProjectPaths, load_project
 from generator.model import Project
+from generator.reading import ProjectPaths, load_project
 
 
 def _draft_person(p: Path) -> None:

@@ -466,7 +466,7 @@ def test_a_broken_source_draws_no_unattested_name(fixture_site: Path, unread: bo
 
     from generator.check import Evidence
     from generator.editorial import review
-    from generator.load import ProjectPaths, load_project
+    from generator.reading import ProjectPaths, load_project
 
     edit(fixture_site / "seeds/herald.txt", "called for", "(Lev Samplev) called for")
     edit(

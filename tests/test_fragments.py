@@ -10,7 +10,7 @@ from conftest import FIXTURE, REPO
 
 from generator.build import load_and_check
 from generator.fragments import directive, find
-from generator.load import ProjectPaths
+from generator.reading import ProjectPaths
 
 TEXT = (
     "The council said the talks went on. Officials met on Monday. "

@@ -302,7 +302,7 @@ def _both_ways(root: Path) -> list[tuple[bool, int]]:
 
     from generator import editorial, ledger
     from generator.check import verify
-    from generator.load import ProjectPaths, load_project
+    from generator.reading import ProjectPaths, load_project
 
     found: list = []
     project = load_project(ProjectPaths.at(root), found)

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from generator.load import ProjectPaths, _Folders, _stem, sentences
+from generator.reading import ProjectPaths, sentences
+from generator.reading.paths import Folders as _Folders
+from generator.reading.paths import stem as _stem
 
 PERSON = "content/people/dana-example.yaml"
 EVENTS = "content/events/2023.yaml"

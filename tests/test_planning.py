@@ -8,8 +8,8 @@ from conftest import FIXTURE
 
 from generator.check import verify
 from generator.dates import PartialDate
-from generator.load import ProjectPaths, load_project
 from generator.planning import Planner
+from generator.reading import ProjectPaths, load_project
 from generator.urls import Urls
 from generator.views import PersonView, SourceView, TimelineView
 

@@ -13,9 +13,9 @@ from conftest import REPO, run, sub, tree
 from generator.build import Options, build
 from generator.check import verify
 from generator.errors import ContentError
-from generator.load import FileCache, ProjectPaths, load_project
 from generator.preview.builder import PreviewBuilder
 from generator.preview.verifying import Verifier
+from generator.reading import FileCache, ProjectPaths, load_project
 
 
 def _rename(p: Path) -> None:

@@ -20,15 +20,16 @@ from conftest import FIXTURE, Scan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import yamlsafe
 from generator.cli import main
 from generator.errors import Diagnostic
-from generator.load import ID_PATTERN, _Reader
 from generator.quotes import SourceText, anchor_id, fold
+from generator.reading import yamlsafe
+from generator.reading.reader import ID_PATTERN
+from generator.reading.reader import Reader as _Reader
+from generator.reading.yamlsafe import Mapping, Scalar, Sequence
 from generator.render import Renderer, json_for_script
 from generator.theme import theme_dirs
 from generator.write import _safe_relpath
-from generator.yamlsafe import Mapping, Scalar, Sequence
 
 YAML_PIECES = [
     ":", ": ", "- ", "-", "? ", "&a ", "*a", "!!python/object:os.system ", "!x ", "[", "]",

@@ -8,8 +8,8 @@ from conftest import run
 from pytest import MonkeyPatch
 
 from generator.check import verify
-from generator.load import ProjectPaths, load_project
 from generator.planning import Planner
+from generator.reading import ProjectPaths, load_project
 from generator.render import json_for_script
 from generator.structured import StructuredData
 from generator.urls import Urls

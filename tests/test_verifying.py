@@ -9,9 +9,9 @@ from conftest import sub
 
 from generator.check import verify
 from generator.errors import Diagnostic
-from generator.load import ProjectPaths, load_project
 from generator.model import Project
 from generator.preview.verifying import Verifier
+from generator.reading import ProjectPaths, load_project
 
 
 def _load(root: Path) -> Project:

@@ -2,8 +2,8 @@ import pytest
 import yaml
 import yaml.scanner
 
-from generator import yamlsafe
-from generator.yamlsafe import Mapping, Scalar, Sequence, load, parse
+from generator.reading import yamlsafe
+from generator.reading.yamlsafe import Mapping, Scalar, Sequence, load, parse
 
 
 @pytest.mark.parametrize(

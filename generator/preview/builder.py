@@ -21,9 +21,9 @@ from generator import structured
 from generator.build import BuildResult, Options, _drafts, _no_cycle_collection, load_and_check
 from generator.errors import ContentError
 from generator.incremental import Database
-from generator.load import FileCache, ProjectPaths
 from generator.planning import Planner
 from generator.preview.verifying import Verifier
+from generator.reading import FileCache, ProjectPaths
 from generator.render import TemplateDigests
 from generator.theme import Theme, load_theme, template_errors
 from generator.urls import Urls, output_of, route_of

@@ -3,7 +3,7 @@
 ``base_url`` and ``output`` say once what ``--base-url`` and ``--out`` would otherwise
 say on every build, preview and verify; a flag still overrides its setting. They are
 read before the build, whose addresses depend on them, and checked again when the
-site file is loaded (:mod:`generator.load`), so that ``explainer check`` reports a
+site file is loaded (:mod:`generator.reading.site`), so that ``explainer check`` reports a
 bad value at its line as well.
 """
 
@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator import yamlsafe
 from generator.errors import Diagnostic
+from generator.reading import yamlsafe
+from generator.reading.yamlsafe import Mapping, Node, Scalar
 from generator.write import over_inputs
-from generator.yamlsafe import Mapping, Node, Scalar
 
-if TYPE_CHECKING:  # generator.load reads the settings with the rest of the site file
-    from generator.load import ProjectPaths
+if TYPE_CHECKING:  # the loader reads the settings with the rest of the site file
+    from generator.reading.paths import ProjectPaths
 
 SITE_FILE = "content/site.yaml"
 FIELDS = ("base_url", "output")
