@@ -1,13 +1,16 @@
-"""content/events/: the timeline's entries."""
+"""content/events/*.yaml: each file a list of the timeline's entries.
+
+The fields of an event are declared in :mod:`generator.reading.casefiles`; that an
+id is used once across every file is checked later, with the whole timeline
+(:mod:`generator.check`).
+"""
 
 from __future__ import annotations
 
-from generator.model import (
-    EVENT_KINDS,
-    EVENT_STATUSES,
-    Event,
-)
+from generator.model import Event
+from generator.reading.casefiles import EVENT
 from generator.reading.reader import Reader
+from generator.reading.shared import citations, corrections, disagreements
 from generator.reading.yamlsafe import Node, Sequence
 
 
@@ -21,20 +24,14 @@ def read_events(r: Reader, node: Node) -> list[Event]:
         return []
     events = []
     for item in node.items:
-        m = r.mapping(
-            item,
-            "an event",
-            ("id", "date", "title", "kind", "cite"),
-            ("status", "people", "body", "differ", "draft", "corrections"),
-            {"kind": EVENT_KINDS},
-        )
-        if m is None:
+        f = r.read(item, EVENT)
+        if f is None:
             continue
-        event_id, date, title = r.ident(m, "id"), r.date(m, "date"), r.text(m, "title")
-        kind = r.choice(m, "kind", EVENT_KINDS)
-        status = r.choice(m, "status", EVENT_STATUSES, "happened")
-        cites, (people, people_lines) = r.citations(m), r.ids(m, "people")
-        body, differ = r.markdown(m, "body", required=False) or "", r.differ(m)
+        event_id, date, title = f.text("id"), f.date("date"), f.text("title")
+        kind, status = f.text("kind"), f.text("status")
+        cites, (people, people_lines) = citations(r, f.items("cite")), f.ids("people")
+        body, differ = f.text("body") or "", disagreements(r, f.items("differ"))
+        corrected = corrections(r, f.items("corrections"))
         if event_id and date and title and kind and status:
             events.append(
                 Event(
@@ -47,10 +44,10 @@ def read_events(r: Reader, node: Node) -> list[Event]:
                     body,
                     cites,
                     differ,
-                    r.where(m),
-                    r.flag(m, "draft"),
+                    r.where(f),
+                    f.flag("draft"),
                     people_lines,
-                    r.corrections(m),
+                    corrected,
                 )
             )
     return events

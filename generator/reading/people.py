@@ -1,18 +1,30 @@
-"""content/people/: a person of the story."""
+"""content/people/<id>.yaml: a person of the story.
+
+The fields are declared in :mod:`generator.reading.casefiles`; what is checked here
+takes more than one field or item: a summary item of one sentence, a name with
+letters, a spelling or a relation given once, a release not before the abduction.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import cast
 
-from generator.model import (
-    ROLES,
-    Captivity,
-    Person,
-    Relation,
-    Spelling,
+from generator.model import Captivity, Person, Relation, Role, Spelling
+from generator.reading.casefiles import PERSON
+from generator.reading.reader import Fields, Reader
+from generator.reading.shared import (
+    acknowledgements,
+    citations,
+    claims,
+    corrections,
+    disagreements,
+    once,
 )
-from generator.reading.reader import LETTER, NAME_HINT, Reader, once
 from generator.reading.yamlsafe import Node
+
+_LETTER = re.compile(r"[^\W\d_]")
+_NAME_HINT = "write the name in letters, as the sources print it"
 
 _SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*\\s+(?=["\u201c]?[A-Z])')
 _ABBREVIATION = re.compile(
@@ -34,29 +46,14 @@ def sentences(text: str) -> list[str]:
 
 
 def read_person(r: Reader, node: Node) -> Person | None:
-    m = r.mapping(
-        node,
-        "a person",
-        ("name", "role", "summary"),
-        (
-            "spellings",
-            "captivity",
-            "facts",
-            "relations",
-            "differ",
-            "draft",
-            "acknowledged",
-            "corrections",
-        ),
-        {"role": ROLES},
-    )
-    if m is None:
+    f = r.read(node, PERSON)
+    if f is None:
         return None
-    person_id, name, role = r.file_id(), r.text(m, "name"), r.choice(m, "role", ROLES)
-    if name is not None and not LETTER.search(name):
-        r.error(m.items["name"].line, f"'name' is '{name}': it has no letters", NAME_HINT)
+    person_id, name, role = r.file_id(), f.text("name"), f.text("role")
+    if name is not None and not _LETTER.search(name):
+        r.error(f.line("name"), f"'name' is '{name}': it has no letters", _NAME_HINT)
         name = None
-    summary = r.claims(m, "summary", required=True)
+    summary = claims(r, f.items("summary"))
     for claim in summary:
         # Every sentence of a summary carries its own notes: one sentence per item.
         count = len(sentences(claim.text))
@@ -68,63 +65,58 @@ def read_person(r: Reader, node: Node) -> Person | None:
                 "give each sentence its own item with its own cite",
             )
     spellings: dict[str, Spelling] = {}
-    for item in r.items(m, "spellings"):
-        s = r.mapping(item, "a spelling", ("text", "cite"))
-        if s is None or not (text := r.text(s, "text")):
+    for s in f.items("spellings"):
+        text, cites = s.text("text"), citations(r, s.items("cite"))
+        if not text:
             continue
-        if not LETTER.search(text):
-            r.error(s.items["text"].line, f"spelling '{text}' has no letters", NAME_HINT)
+        if not _LETTER.search(text):
+            r.error(s.line("text"), f"spelling '{text}' has no letters", _NAME_HINT)
         elif once(r, spellings.get(text), s, f"spelling '{text}'"):
-            spellings[text] = Spelling(text, r.citations(s), r.where(s))
+            spellings[text] = Spelling(text, cites, r.where(s))
     relations: dict[tuple[str, str], Relation] = {}
-    for item in r.items(m, "relations"):
-        rel = r.mapping(item, "a relation", ("person", "role", "inverse", "cite"))
-        if rel is None:
-            continue
-        other, what, inverse = r.ident(rel, "person"), r.text(rel, "role"), r.text(rel, "inverse")
+    for rel in f.items("relations"):
+        other, what, inverse = rel.text("person"), rel.text("role"), rel.text("inverse")
+        cites = citations(r, rel.items("cite"))
         if other and what and inverse:
             same = relations.get((other, what))
             if once(r, same, rel, f"the relation '{what}: {other}'"):
-                relations[other, what] = Relation(
-                    other, what, inverse, r.citations(rel), r.where(rel)
-                )
-    captivity = _captivity(r, m.items["captivity"]) if "captivity" in m.items else None
+                relations[other, what] = Relation(other, what, inverse, cites, r.where(rel))
+    captivity = _captivity(r, f.nested("captivity"))
+    facts, differ = claims(r, f.items("facts")), disagreements(r, f.items("differ"))
+    acknowledged = acknowledgements(r, f.items("acknowledged"))
+    corrected = corrections(r, f.items("corrections"))
     if person_id is None or name is None or role is None:
         return None
     return Person(
         person_id,
         name,
-        role,  # type: ignore[arg-type]  # choice() returned one of ROLES
+        cast(Role, role),  # one of ROLES, as declared
         summary,
         tuple(spellings.values()),
         captivity,
-        r.claims(m, "facts", with_kind=True),
+        facts,
         tuple(relations.values()),
-        r.differ(m),
-        r.where(m),
-        r.flag(m, "draft"),
-        r.acknowledged(m),
-        r.corrections(m),
+        differ,
+        r.where(f),
+        f.flag("draft"),
+        acknowledged,
+        corrected,
     )
 
 
-def _captivity(r: Reader, node: Node) -> Captivity | None:
-    m = r.mapping(
-        node, "'captivity'", ("abducted", "place", "cite"), ("released", "release_announced")
-    )
-    if m is None:
+def _captivity(r: Reader, c: Fields | None) -> Captivity | None:
+    if c is None:
         return None
-    abducted, place, cites = r.date(m, "abducted"), r.text(m, "place"), r.citations(m)
-    released = r.date(m, "released")
-    announced = r.date(m, "release_announced")
+    abducted, place, cites = c.date("abducted"), c.text("place"), citations(r, c.items("cite"))
+    released, announced = c.date("released"), c.date("release_announced")
     if abducted is None or place is None:
         return None
     for key, later in (("released", released), ("release_announced", announced)):
         if later is not None and later.last_day() < abducted.first_day():
             r.error(
-                m.items[key].line,
+                c.line(key),
                 f"'{key}' ({later.label()}) is before 'abducted' ({abducted.label()})",
                 "check both dates against the sources",
             )
             return None
-    return Captivity(abducted, place, released, announced, cites, r.where(m))
+    return Captivity(abducted, place, released, announced, cites, r.where(c))

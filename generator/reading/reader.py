@@ -1,46 +1,106 @@
-"""Typed access to the nodes of one case file, reporting problems as diagnostics."""
+"""Read the nodes of a case file by their declared shape, every problem a diagnostic.
+
+:meth:`Reader.read` checks a mapping against its :class:`~generator.reading.fields.Shape`
+(generator.reading.casefiles): that it is a mapping, that each field is known (or
+the closest known one is suggested), that the required ones are there (with the
+allowed values of a choice), and reads every field as its type says, nested
+mappings and lists of them included. It returns :class:`Fields`, each value typed
+as declared; the module of each kind of case file builds the model from them and
+checks what takes several fields or items (a release before the abduction, a
+spelling given twice). A value that fails is reported and left out, never the
+reason to stop, so one read reports every problem of a file.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
+from typing import cast
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
 from generator.dates import DATE_FORMS, PartialDate, parse_date
 from generator.errors import Diagnostic, did_you_mean
-from generator.model import (
-    EDITORIAL_CHECKS,
-    FACT_KINDS,
-    Acknowledgement,
-    Citation,
-    Claim,
-    Correction,
-    Disagreement,
-    Hidden,
-    NotUsed,
-    Relation,
-    Spelling,
-    Where,
+from generator.model import Where
+from generator.reading.fields import (
+    Address,
+    Choice,
+    Date,
+    Field,
+    Flag,
+    Id,
+    Ids,
+    Language,
+    ListOf,
+    Markdown,
+    Nested,
+    Setting,
+    Shape,
+    Text,
+    Value,
 )
 from generator.reading.yamlsafe import Mapping, Node, Scalar, Sequence
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_HINT = "use lowercase letters, digits and single hyphens, e.g. 'alexander-trufanov'"
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+ADDRESS = re.compile(r"https?://[^\s<>\"']+")
 _KIND_NAMES = {Mapping: "a mapping", Sequence: "a list", Scalar: "a single value"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202d\u202e\ud800-\udfff]")
 """Characters no case file needs and a page or terminal must not receive: control
 characters (but tab and line break), direction overrides, lone surrogates."""
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-_TWO_LETTERS = re.compile(r"\w\w")
-LETTER = re.compile(r"[^\W\d_]")
-NAME_HINT = "write the name in letters, as the sources print it"
+_NOT_IN_URLS = re.compile(r"[\s\\\"'<>]")
+
+
+class Fields:
+    """A mapping read by its shape: each field's value as its type says, and where it stands.
+
+    Only the fields written and readable have a value (a choice with a default has
+    it when absent); a wrong one is None. The accessors only say which type the
+    declaration gave the field: a plain class, since there is one per mapping read.
+    """
+
+    __slots__ = ("node", "values")
+
+    def __init__(self, node: Mapping, values: dict[str, object]) -> None:
+        self.node = node
+        self.values = values
+
+    def line(self, key: str) -> int:
+        """The line of the field's value."""
+        return self.node.items[key].line
+
+    def text(self, key: str, default: str | None = None) -> str | None:
+        """A text, markdown, language, id or choice field."""
+        return cast("str | None", self.values.get(key, default))
+
+    def date(self, key: str) -> PartialDate | None:
+        return cast("PartialDate | None", self.values.get(key))
+
+    def flag(self, key: str) -> bool:
+        return self.values.get(key) is True
+
+    def nested(self, key: str) -> Fields | None:
+        return cast("Fields | None", self.values.get(key))
+
+    def items(self, key: str) -> list[Fields]:
+        """The readable items of a list of mappings, in order."""
+        return cast("list[Fields]", self.values.get(key, []))
+
+    def ids(self, key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The ids of an :class:`~generator.reading.fields.Ids` field, and the line of each."""
+        return cast("tuple[tuple[str, ...], tuple[int, ...]]", self.values.get(key, ((), ())))
+
+    def count(self, key: str) -> int:
+        """How many items the list under ``key`` holds as written, readable or not."""
+        node = self.node.items.get(key)
+        return len(node.items) if isinstance(node, Sequence) else 0
 
 
 class Reader:
-    """Typed access to the nodes of one file, reporting problems as diagnostics."""
+    """Reads the nodes of one file by their shapes, reporting problems as diagnostics."""
 
     def __init__(self, rel: str, stem: str, diagnostics: list[Diagnostic]) -> None:
         self.rel = rel
@@ -52,8 +112,8 @@ class Reader:
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.rel, line, message, hint))
 
-    def where(self, node: Node) -> Where:
-        return Where(self.rel, node.line)
+    def where(self, fields: Fields) -> Where:
+        return Where(self.rel, fields.node.line)
 
     def file_id(self) -> str | None:
         if not ID_PATTERN.fullmatch(self.stem):
@@ -61,19 +121,9 @@ class Reader:
             return None
         return self.stem
 
-    def mapping(
-        self,
-        node: Node,
-        what: str,
-        required: Iterable[str],
-        optional: Iterable[str] = (),
-        choices: dict[str, tuple[str, ...]] | None = None,
-    ) -> Mapping | None:
-        """Return ``node`` if it is a mapping with the required fields and no unknown ones.
-
-        ``choices`` names the allowed values of a required field that takes one
-        of a list, so that a missing one is reported with them, as a wrong one is.
-        """
+    def read(self, node: Node, shape: Shape, what: str = "") -> Fields | None:
+        """Read ``node`` as a mapping of ``shape``, named ``what`` (default: its ``called``)."""
+        what = what or shape.called
         if not isinstance(node, Mapping):
             self.error(
                 node.line,
@@ -81,142 +131,123 @@ class Reader:
                 "write it as `field: value` lines",
             )
             return None
-        required = tuple(required)
-        known = required + tuple(optional)
-        for key, line in node.key_lines.items():
-            if key not in known:
+        values: dict[str, object] = {}
+        declared = shape.by_name
+        for key, value in node.items.items():
+            field = declared.get(key)
+            if field is None:
                 self.error(
-                    line,
-                    f"unknown field '{key}' in {what}{did_you_mean(key, known)}",
-                    "known fields: " + ", ".join(known),
+                    node.key_lines[key],
+                    f"unknown field '{key}' in {what}{did_you_mean(key, shape.known)}",
+                    "known fields: " + ", ".join(shape.known),
                 )
-        for key in required:
-            value = node.items.get(key)
-            if value is None or (isinstance(value, Scalar) and value.is_null):
+            elif type(value) is Scalar and value.is_null and _empty_is_absent(field):
+                pass  # its default, or reported below if required
+            else:
+                values[key] = _READ[type(field.value)](self, value, field)
+        for key in shape.required:
+            if key not in values:
                 hint = f"add `{key}:`"
-                if choices and key in choices:
-                    hint += " with one of: " + ", ".join(choices[key])
+                if isinstance(choice := declared[key].value, Choice):
+                    hint += " with one of: " + ", ".join(choice.values)
                 self.error(node.line, f"{what} is missing the field '{key}'", hint)
-        return node
+        for key, default in shape.defaults:
+            values.setdefault(key, default)
+        return Fields(node, values)
 
-    def text(self, m: Mapping, key: str, required: bool = True) -> str | None:
-        node = m.items.get(key)
-        if node is None:
-            return None  # a missing required field was reported by mapping()
-        if not isinstance(node, Scalar):
-            self.error(
-                node.line,
-                f"'{key}' must be text, not {_KIND_NAMES[type(node)]}",
-                "quote the value if it contains ':' or starts with '[' or '{'",
-            )
-            return None
-        if node.is_null:
-            return None  # as good as missing: reported by mapping() if required
-        value = node.value.strip()
-        if not value and required:
-            self.error(node.line, f"'{key}' is empty", f"write the {key}")
-            return None
-        if not value.isprintable() and (bad := _CONTROL.search(value)):
-            self.error(
-                node.line,
-                f"'{key}' holds the control character {ascii(bad.group())[1:-1]}",
-                "remove it (it may be invisible in your editor); a line break is written"
-                " as a new line, not as an escape",
-            )
-            return None
-        return value
+    # One method per type of value, each (node, field) -> the value, or None when it is
+    # not one (reported); _READ, below the class, names the method of each type.
 
-    def markdown(self, m: Mapping, key: str, required: bool = True) -> str | None:
-        """Return the markdown text of ``key``; report each link that leads nowhere a reader
-        can follow from every page it shows on (only full http(s) addresses and mailto)."""
-        value = self.text(m, key, required)
+    def _read_text(self, node: Node, field: Field) -> str | None:
+        return self._text(node, field.name, cast(Text, field.value).blank)
+
+    def _read_markdown(self, node: Node, field: Field) -> str | None:
+        """Markdown text; each link that leads nowhere a reader can follow from every page it
+        shows on is reported (only full http(s) addresses and mailto: are linked)."""
+        key = field.name
+        value = self._text(node, key, cast(Markdown, field.value).blank)
         if value is not None and ("](" in value or "]:" in value or "<" in value):
             for href in _links(value):
                 if not followable(href):
                     self.error(
-                        m.items[key].line,
+                        node.line,
                         f"link to '{href}' in '{key}': only full http or https addresses"
                         " and mailto: are linked",
                         "write the whole address, e.g. https://example.org/page",
                     )
         return value
 
-    def language(self, m: Mapping, key: str = "language") -> str | None:
-        """Return the BCP 47 language tag of ``key`` ('en', 'he', 'en-GB', 'zh-Hant')."""
-        value = self.text(m, key)
-        if value is not None and not _LANGUAGE_TAG.fullmatch(value):
+    def _read_language(self, node: Node, field: Field) -> str | None:
+        key = field.name
+        value = self._text(node, key)
+        if value is not None and not LANGUAGE_TAG.fullmatch(value):
             self.error(
-                m.items[key].line,
+                node.line,
                 f"'{key}' is '{value}', not a language tag",
                 "write a BCP 47 tag such as en, he, ru or en-GB",
             )
             return None
         return value
 
-    def choice(
-        self, m: Mapping, key: str, choices: tuple[str, ...], default: str | None = None
-    ) -> str | None:
-        value = self.text(m, key)
+    def _read_id(self, node: Node, field: Field) -> str | None:
+        key = field.name
+        value = self._text(node, key)
+        if value is not None and not ID_PATTERN.fullmatch(value):
+            self.error(node.line, f"'{value}' is not a valid id", ID_HINT)
+            return None
+        return value
+
+    def _read_date(self, node: Node, field: Field) -> PartialDate | None:
+        key = field.name
+        value = self._text(node, key)
         if value is None:
-            return default
-        if value not in choices:
+            return None
+        parsed = parse_date(value)
+        if isinstance(parsed, str):
+            self.error(node.line, f"bad date in '{key}': {parsed}", f"write one of: {DATE_FORMS}")
+            return None
+        return parsed
+
+    def _read_address(self, node: Node, field: Field) -> str | None:
+        """An http or https address that leads somewhere (a link a reader may follow)."""
+        key, hint = field.name, field.hint or "give the full address"
+        url = self._text(node, key)
+        if url is not None and not (ADDRESS.fullmatch(url) and followable(url)):
             self.error(
-                m.items[key].line,
-                f"'{key}' is '{value}', not one of: {', '.join(choices)}"
-                f"{did_you_mean(value, choices)}",
+                node.line,
+                f"'{key}' must be an http or https address, not '{url}'",
+                f"{hint}, or remove the field if it is not known",
+            )
+            return None
+        return url
+
+    def _read_choice(self, node: Node, field: Field) -> str | None:
+        key, choice = field.name, cast(Choice, field.value)
+        value = self._text(node, key)
+        if value is None:
+            return choice.default
+        if value not in choice.values:
+            self.error(
+                node.line,
+                f"'{key}' is '{value}', not one of: {', '.join(choice.values)}"
+                f"{did_you_mean(value, choice.values)}",
                 "use one of the listed values as written, in lowercase",
             )
             return None
         return value
 
-    def date(self, m: Mapping, key: str) -> PartialDate | None:
-        value = self.text(m, key)
-        if value is None:
-            return None
-        parsed = parse_date(value)
-        if isinstance(parsed, str):
-            self.error(
-                m.items[key].line, f"bad date in '{key}': {parsed}", f"write one of: {DATE_FORMS}"
-            )
-            return None
-        return parsed
-
-    def flag(self, m: Mapping, key: str) -> bool:
-        node = m.items.get(key)
-        if node is None or is_null(node):
-            return False
+    def _read_flag(self, node: Node, field: Field) -> bool:
+        key = field.name
         value = node.as_bool() if isinstance(node, Scalar) else None
         if value is None:
             self.error(node.line, f"'{key}' must be true or false", "write `true` or `false`")
-            return False
-        return value
+        return value is True
 
-    def ident(self, m: Mapping, key: str) -> str | None:
-        value = self.text(m, key)
-        if value is not None and not ID_PATTERN.fullmatch(value):
-            self.error(m.items[key].line, f"'{value}' is not a valid id", ID_HINT)
-            return None
-        return value
-
-    def items(self, m: Mapping, key: str, required: bool = False) -> list[Node]:
-        node = m.items.get(key)
-        if node is None or is_null(node):
-            return []
-        if not isinstance(node, Sequence):
-            self.error(
-                node.line,
-                f"'{key}' must be a list, not {_KIND_NAMES[type(node)]}",
-                "write each item on its own line, starting with '- '",
-            )
-            return []
-        if required and not node.items:
-            self.error(node.line, f"'{key}' is empty", "give at least one item")
-        return node.items
-
-    def ids(self, m: Mapping, key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        """The ids listed under ``key``, each once, and the line of each."""
+    def _read_ids(self, node: Node, field: Field) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The ids listed, each once, and the line of each."""
+        key = field.name
         out: dict[str, int] = {}
-        for item in self.items(m, key):
+        for item in self._list(node, key):
             if not isinstance(item, Scalar) or not ID_PATTERN.fullmatch(item.value):
                 self.error(item.line, f"'{key}' must list ids", ID_HINT)
             elif item.value in out:
@@ -229,99 +260,83 @@ class Reader:
                 out[item.value] = item.line
         return tuple(out), tuple(out.values())
 
-    def citations(self, m: Mapping, key: str = "cite") -> tuple[Citation, ...]:
-        out = []
-        for item in self.items(m, key, required=True):
-            c = self.mapping(item, "a citation", ("source", "quote"))
-            if c is None:
-                continue
-            source, quote = self.ident(c, "source"), self.text(c, "quote")
-            if quote is not None and not _TWO_LETTERS.search(quote):
-                self.error(
-                    c.items["quote"].line,
-                    f"quote '{quote}' is too short to show anything",
-                    "quote the words of the source that say it",
-                )
-                quote = None
-            if source and quote:
-                where = Where(self.rel, c.items["quote"].line)
-                out.append(Citation(source, quote, where, c.items["source"].line))
-        return tuple(out)
+    def _read_nested(self, node: Node, field: Field) -> Fields | None:
+        shape = cast(Nested, field.value).shape
+        return self.read(node, shape, shape.called or f"'{field.name}'")
 
-    def claim(self, node: Node, what: str, with_kind: bool = False) -> Claim | None:
-        m = self.mapping(node, what, ("text", "cite"), ("kind",) if with_kind else ())
-        if m is None:
-            return None
-        text, cites = self.markdown(m, "text"), self.citations(m)
-        kind = self.choice(m, "kind", FACT_KINDS, "other") if with_kind else "other"
-        if text is None or kind is None:
-            return None
-        return Claim(text, cites, self.where(m), kind)
+    def _read_list(self, node: Node, field: Field) -> list[Fields]:
+        listed = cast(ListOf, field.value)
+        what = listed.shape.called or f"an item of '{field.name}'"
+        items = []
+        for item in self._list(node, field.name, listed.at_least):
+            if (read := self.read(item, listed.shape, what)) is not None:
+                items.append(read)
+        return items
 
-    def claims(
-        self, m: Mapping, key: str, with_kind: bool = False, required: bool = False
-    ) -> tuple[Claim, ...]:
-        found = (
-            self.claim(n, f"an item of '{key}'", with_kind) for n in self.items(m, key, required)
-        )
-        return tuple(c for c in found if c is not None)
+    def _read_setting(self, node: Node, field: Field) -> None:
+        return None  # read and checked by generator.reading.settings
 
-    def differ(self, m: Mapping) -> tuple[Disagreement, ...]:
-        out = []
-        for node in self.items(m, "differ"):
-            d = self.mapping(node, "a disagreement", ("topic", "accounts"), ("note",))
-            if d is None:
-                continue
-            topic, note = self.text(d, "topic"), self.text(d, "note") or ""
-            accounts = self.claims(d, "accounts", required=True)
-            if len(self.items(d, "accounts")) == 1:
-                self.error(
-                    d.line,
-                    "a disagreement needs at least two accounts",
-                    "add the other side, cited",
-                )
-            if topic:
-                out.append(Disagreement(topic, note, accounts, self.where(d)))
-        return tuple(out)
-
-    def acknowledged(self, m: Mapping) -> tuple[Acknowledgement, ...]:
-        out = []
-        for node in self.items(m, "acknowledged"):
-            a = self.mapping(
-                node,
-                "an acknowledgement",
-                ("check", "reason"),
-                ("subject",),
-                {"check": EDITORIAL_CHECKS},
+    def _text(self, node: Node, key: str, blank: bool = False) -> str | None:
+        """The text of a scalar, stripped: what every type but flags and lists starts from."""
+        if not isinstance(node, Scalar):
+            self.error(
+                node.line,
+                f"'{key}' must be text, not {_KIND_NAMES[type(node)]}",
+                "quote the value if it contains ':' or starts with '[' or '{'",
             )
-            if a is None:
-                continue
-            check, reason = self.choice(a, "check", EDITORIAL_CHECKS), self.text(a, "reason")
-            if check and reason:
-                subject = self.text(a, "subject") or ""
-                out.append(Acknowledgement(check, subject, reason, self.where(a)))
-        return tuple(out)
+            return None
+        value = node.value.strip()
+        if not value and not blank:
+            self.error(node.line, f"'{key}' is empty", f"write the {key}")
+            return None
+        if not value.isprintable() and (bad := _CONTROL.search(value)):
+            self.error(
+                node.line,
+                f"'{key}' holds the control character {ascii(bad.group())[1:-1]}",
+                "remove it (it may be invisible in your editor); a line break is written"
+                " as a new line, not as an escape",
+            )
+            return None
+        return value
 
-    def corrections(self, m: Mapping) -> tuple[Correction, ...]:
-        """The item's corrections log: each dated to the day, saying what was wrong and what
-        the page says now. When a correction may be dated is checked once every source is
-        read (:func:`generator.editorial.corrections_in_time`)."""
-        out = []
-        for node in self.items(m, "corrections"):
-            c = self.mapping(node, "a correction", ("date", "was", "now"))
-            if c is None:
-                continue
-            date, was, now = self.date(c, "date"), self.text(c, "was"), self.text(c, "now")
-            if date is not None and not date.exact:
-                self.error(
-                    c.items["date"].line,
-                    f"a correction's 'date' is {date.label()}, not a day",
-                    "give the day the correction was made, e.g. 2025-02-16",
-                )
-                continue
-            if date and was and now:
-                out.append(Correction(date, was, now, self.where(c)))
-        return tuple(out)
+    def _list(self, node: Node, key: str, at_least: int = 0) -> list[Node]:
+        if not isinstance(node, Sequence):
+            self.error(
+                node.line,
+                f"'{key}' must be a list, not {_KIND_NAMES[type(node)]}",
+                "write each item on its own line, starting with '- '",
+            )
+            return []
+        if at_least and not node.items:
+            self.error(node.line, f"'{key}' is empty", "give at least one item")
+        return node.items
+
+
+_READ: dict[type[Value], Callable[[Reader, Node, Field], object]] = {
+    Text: Reader._read_text,
+    Markdown: Reader._read_markdown,
+    Language: Reader._read_language,
+    Id: Reader._read_id,
+    Ids: Reader._read_ids,
+    Date: Reader._read_date,
+    Address: Reader._read_address,
+    Flag: Reader._read_flag,
+    Setting: Reader._read_setting,
+    Choice: Reader._read_choice,
+    Nested: Reader._read_nested,
+    ListOf: Reader._read_list,
+}
+"""How each type of value is read (a test checks that every type has its reader)."""
+
+
+def _empty_is_absent(field: Field) -> bool:
+    """Whether a field written with no value (``key:``) counts as not written.
+
+    It does, but for an optional mapping: ``captivity:`` with nothing under it is
+    more likely a mistake of indentation than a way to say nothing, and is
+    reported as not a mapping.
+    """
+    return field.required or type(field.value) is not Nested
 
 
 @functools.cache
@@ -351,21 +366,3 @@ def followable(href: str) -> bool:
     except ValueError:  # a malformed host, such as '[::1'
         return False
     return parts.scheme == "mailto" and "@" in parts.path
-
-
-_NOT_IN_URLS = re.compile(r"[\s\\\"'<>]")
-
-
-_Once = Spelling | Relation | Hidden | NotUsed
-
-
-def once(r: Reader, first: _Once | None, node: Mapping, what: str) -> bool:
-    """Report ``what`` at ``node`` if it was given before (``first``); True if it is new."""
-    if first is None:
-        return True
-    r.error(node.line, f"{what} is given twice (first on line {first.where.line})", "remove one")
-    return False
-
-
-def is_null(node: Node) -> bool:
-    return isinstance(node, Scalar) and node.is_null

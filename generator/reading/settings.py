@@ -24,8 +24,6 @@ if TYPE_CHECKING:  # the loader reads the settings with the rest of the site fil
     from generator.reading.paths import ProjectPaths
 
 SITE_FILE = "content/site.yaml"
-FIELDS = ("base_url", "output")
-"""The settings among the fields of the site file."""
 BASE_URL_HINT = (
     "write the address the site is served at, such as https://example.org/explainer/,"
     " or a path such as /explainer/"

@@ -1,104 +1,55 @@
-"""content/sources/: what is known about each article, and its seed."""
+"""content/sources/<id>.yaml: what is known about an article, and its text from seeds/.
+
+The fields are declared in :mod:`generator.reading.casefiles`; what is checked here
+takes more than one field, or the seed: a publication date not in the future, a
+day written before it, a passage hidden or not used once, a seed that is a file in
+seeds/ and not a link out of it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 
 from generator.errors import did_you_mean
-from generator.model import (
-    DATE_BASES,
-    Hidden,
-    NotUsed,
-    Published,
-    Source,
-)
+from generator.model import Hidden, NotUsed, Published, Source
 from generator.reading import yamlsafe
+from generator.reading.casefiles import SOURCE
 from generator.reading.paths import Folders
-from generator.reading.reader import Reader, followable, once
-from generator.reading.yamlsafe import Mapping, Node
+from generator.reading.reader import Fields, Reader
+from generator.reading.shared import acknowledgements, corrections, once
+from generator.reading.yamlsafe import Node
 
 
 def read_source(r: Reader, node: Node, folders: Folders) -> Source | None:
-    m = r.mapping(
-        node,
-        "a source",
-        ("seed", "outlet", "language", "published"),
-        (
-            "format",
-            "headline",
-            "url",
-            "archived",
-            "retrieved",
-            "hide",
-            "not_used",
-            "acknowledged",
-            "corrections",
-        ),
-    )
-    if m is None:
+    f = r.read(node, SOURCE)
+    if f is None:
         return None
-    source_id, seed = r.file_id(), r.text(m, "seed")
-    outlet, language = r.text(m, "outlet"), r.language(m)
-    url = _address(r, m, "url", "give the article's full address, or remove the field")
-    archived = _address(r, m, "archived", "give the archive copy's full address")
-    retrieved = r.date(m, "retrieved") if "retrieved" in m.items else None
+    source_id, seed = r.file_id(), f.text("seed")
+    outlet, language = f.text("outlet"), f.text("language")
+    retrieved = f.date("retrieved")
     if retrieved and retrieved.first_day() > dt.date.today():
         r.error(
-            m.items["retrieved"].line,
+            f.line("retrieved"),
             f"'retrieved' is {retrieved.label()}, after today",
             "give the day the text was taken from the outlet",
         )
         retrieved = None
-    published = None
-    if "published" in m.items:
-        p = r.mapping(
-            m.items["published"],
-            "'published'",
-            ("date", "basis", "evidence"),
-            ("written",),
-            {"basis": DATE_BASES},
-        )
-        if p is not None:
-            date, basis, evidence = (
-                r.date(p, "date"),
-                r.choice(p, "basis", DATE_BASES),
-                r.text(p, "evidence"),
-            )
-            written = r.date(p, "written") if "written" in p.items else None
-            if date and written and written.first_day() >= date.first_day():
-                r.error(
-                    p.items["written"].line,
-                    f"'written' is {written.label()}, not before 'date' ({date.label()})",
-                    "give 'written' only where the text reads as written before its date",
-                )
-                written = None
-            if date and date.first_day() > dt.date.today():
-                r.error(
-                    p.items["date"].line,
-                    f"'date' is {date.label()}, after today: no article is published in the future",
-                    "check the date against the article",
-                )
-            elif date and basis and evidence:
-                published = Published(date, basis, evidence, p.items["basis"].line, written)
+    published = _published(r, f.nested("published"))
     hide: dict[str, Hidden] = {}
-    for item in r.items(m, "hide"):
-        h = r.mapping(item, "an item of 'hide'", ("text",), ("to_end",))
-        if h is None or not (text := r.text(h, "text")):
-            continue
-        if once(r, hide.get(text), h, f"the hidden passage '{text}'"):
-            hide[text] = Hidden(text, r.flag(h, "to_end"), r.where(h))
+    for h in f.items("hide"):
+        text = h.text("text")
+        if text and once(r, hide.get(text), h, f"the hidden passage '{text}'"):
+            hide[text] = Hidden(text, h.flag("to_end"), r.where(h))
     not_used: dict[str, NotUsed] = {}
-    for item in r.items(m, "not_used"):
-        n = r.mapping(item, "an item of 'not_used'", ("text", "reason"), ("to_end",))
-        if n is None:
-            continue
-        text, reason = r.text(n, "text"), r.text(n, "reason")
+    for n in f.items("not_used"):
+        text, reason = n.text("text"), n.text("reason")
         if text and reason and once(r, not_used.get(text), n, f"the passage not used '{text}'"):
-            not_used[text] = NotUsed(text, reason, r.where(n), r.flag(n, "to_end"))
-    text = _seed_text(r, m, seed, folders) if seed else None
+            not_used[text] = NotUsed(text, reason, r.where(n), n.flag("to_end"))
+    acknowledged = acknowledgements(r, f.items("acknowledged"))
+    corrected = corrections(r, f.items("corrections"))
+    text = _seed_text(r, f, seed, folders) if seed else None
     if not (source_id and seed and outlet and language and published and text is not None):
         return None
     return Source(
@@ -106,36 +57,48 @@ def read_source(r: Reader, node: Node, folders: Folders) -> Source | None:
         seed,
         text,
         outlet,
-        r.text(m, "format") or "",
-        r.text(m, "headline"),
-        url,
+        f.text("format") or "",
+        f.text("headline"),
+        f.text("url"),
         language,
         published,
         tuple(hide.values()),
-        r.where(m),
-        r.acknowledged(m),
+        r.where(f),
+        acknowledged,
         tuple(not_used.values()),
-        archived,
+        f.text("archived"),
         retrieved,
-        r.corrections(m),
+        corrected,
     )
 
 
-def _address(r: Reader, m: Mapping, key: str, hint: str) -> str | None:
-    """An http or https address that leads somewhere (a link a reader may follow), or None."""
-    url = r.text(m, key)
-    if url is not None and not (re.fullmatch(r"https?://[^\s<>\"']+", url) and followable(url)):
+def _published(r: Reader, p: Fields | None) -> Published | None:
+    """When the article was published; None if that is not known, or in the future."""
+    if p is None:
+        return None
+    date, basis, evidence = p.date("date"), p.text("basis"), p.text("evidence")
+    written = p.date("written")
+    if date and written and written.first_day() >= date.first_day():
         r.error(
-            m.items[key].line,
-            f"'{key}' must be an http or https address, not '{url}'",
-            f"{hint}, or remove the field if it is not known",
+            p.line("written"),
+            f"'written' is {written.label()}, not before 'date' ({date.label()})",
+            "give 'written' only where the text reads as written before its date",
+        )
+        written = None
+    if date and date.first_day() > dt.date.today():
+        r.error(
+            p.line("date"),
+            f"'date' is {date.label()}, after today: no article is published in the future",
+            "check the date against the article",
         )
         return None
-    return url
+    if date and basis and evidence:
+        return Published(date, basis, evidence, p.line("basis"), written)
+    return None
 
 
-def _seed_text(r: Reader, m: Mapping, seed: str, folders: Folders) -> str | None:
-    line = m.items["seed"].line
+def _seed_text(r: Reader, f: Fields, seed: str, folders: Folders) -> str | None:
+    line = f.line("seed")
     paths = folders.paths
     plain = not ("/" in seed or "\\" in seed or seed.startswith("."))
     # For a plain name, the join is what pathlib's ``paths.seeds / seed`` would spell.

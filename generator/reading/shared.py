@@ -1,0 +1,110 @@
+"""The pieces several kinds of case file share, built into the model: citations, claims,
+disagreements, acknowledgements, corrections.
+
+What each holds is declared in :mod:`generator.reading.casefiles` and checked as it
+is read; what is built here checks only what the declaration cannot say (a quote
+too short to show anything, a correction dated to a month).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import (
+    Acknowledgement,
+    Citation,
+    Claim,
+    Correction,
+    Disagreement,
+    Hidden,
+    NotUsed,
+    Relation,
+    Spelling,
+    Where,
+)
+from generator.reading.reader import Fields, Reader
+
+_TWO_LETTERS = re.compile(r"\w\w")
+
+
+def citations(r: Reader, items: list[Fields]) -> tuple[Citation, ...]:
+    out = []
+    for c in items:
+        source, quote = c.text("source"), c.text("quote")
+        if quote is not None and not _TWO_LETTERS.search(quote):
+            r.error(
+                c.line("quote"),
+                f"quote '{quote}' is too short to show anything",
+                "quote the words of the source that say it",
+            )
+            quote = None
+        if source and quote:
+            out.append(Citation(source, quote, Where(r.rel, c.line("quote")), c.line("source")))
+    return tuple(out)
+
+
+def claims(r: Reader, items: list[Fields]) -> tuple[Claim, ...]:
+    """The claims (or facts: claims with a kind) of a list; a claim whose text or kind is
+    wrong is left out."""
+    out = []
+    for c in items:
+        text, cites, kind = c.text("text"), citations(r, c.items("cite")), c.text("kind", "other")
+        if text is not None and kind is not None:
+            out.append(Claim(text, cites, r.where(c), kind))
+    return tuple(out)
+
+
+def disagreements(r: Reader, items: list[Fields]) -> tuple[Disagreement, ...]:
+    out = []
+    for d in items:
+        topic, note = d.text("topic"), d.text("note") or ""
+        accounts = claims(r, d.items("accounts"))
+        if d.count("accounts") == 1:
+            r.error(
+                d.node.line,
+                "a disagreement needs at least two accounts",
+                "add the other side, cited",
+            )
+        if topic:
+            out.append(Disagreement(topic, note, accounts, r.where(d)))
+    return tuple(out)
+
+
+def acknowledgements(r: Reader, items: list[Fields]) -> tuple[Acknowledgement, ...]:
+    out = []
+    for a in items:
+        check, reason = a.text("check"), a.text("reason")
+        if check and reason:
+            out.append(Acknowledgement(check, a.text("subject") or "", reason, r.where(a)))
+    return tuple(out)
+
+
+def corrections(r: Reader, items: list[Fields]) -> tuple[Correction, ...]:
+    """The item's corrections log: each dated to the day, saying what was wrong and what
+    the page says now. When a correction may be dated is checked once every source is
+    read (:func:`generator.editorial.corrections_in_time`)."""
+    out = []
+    for c in items:
+        date, was, now = c.date("date"), c.text("was"), c.text("now")
+        if date is not None and not date.exact:
+            r.error(
+                c.line("date"),
+                f"a correction's 'date' is {date.label()}, not a day",
+                "give the day the correction was made, e.g. 2025-02-16",
+            )
+            continue
+        if date and was and now:
+            out.append(Correction(date, was, now, r.where(c)))
+    return tuple(out)
+
+
+_Once = Spelling | Relation | Hidden | NotUsed
+
+
+def once(r: Reader, first: _Once | None, item: Fields, what: str) -> bool:
+    """Report ``what`` at ``item`` if it was given before (``first``); True if it is new."""
+    if first is None:
+        return True
+    line = item.node.line
+    r.error(line, f"{what} is given twice (first on line {first.where.line})", "remove one")
+    return False
