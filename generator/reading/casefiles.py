@@ -48,8 +48,7 @@ CITATION = Shape(
         Field(
             "quote",
             Text(),
-            "a short, exact passage of that source's seed that says it; only typography may"
-            " differ (quote marks, dashes, white space), and not in a passage the source hides",
+            "the passage of that source that says it, verbatim (only typography may differ)",
             required=True,
         ),
     ),
@@ -137,8 +136,8 @@ DRAFT = Field(
 )
 
 
-def _acknowledged(of: str) -> Field:
-    return Field("acknowledged", ListOf(ACKNOWLEDGEMENT), f"editorial warnings {of} accepted")
+def _acknowledged(doc: str) -> Field:
+    return Field("acknowledged", ListOf(ACKNOWLEDGEMENT), doc)
 
 
 # content/site.yaml -----------------------------------------------------------------------
@@ -167,7 +166,7 @@ SITE = Shape(
             required=True,
         ),
         Field("about", Markdown(), "the body of the about / method page", required=True),
-        _acknowledged("for the whole site"),
+        _acknowledged("editorial warnings accepted for the whole site"),
         Field(
             "base_url",
             Setting(),
@@ -294,7 +293,7 @@ SOURCE = Shape(
             "passages of the article deliberately not cited (the coverage ledger); each must"
             " stand in the visible text, and the source page lists it with its reason",
         ),
-        _acknowledged("about this source"),
+        _acknowledged("editorial warnings about this source accepted, with a reason"),
         CORRECTIONS,
     ),
     "a news article in seeds/ and what is known about it",
@@ -370,7 +369,7 @@ PERSON = Shape(
         ),
         DIFFER,
         DRAFT,
-        _acknowledged("about this person"),
+        _acknowledged("editorial warnings about this person accepted, with a reason"),
         CORRECTIONS,
     ),
     "a person of the story",
