@@ -1,4 +1,10 @@
-"""Reading a case file once: the file cache, and the read of one file through it."""
+"""Read a case file once: what each file loaded to, kept while the files it read are unchanged.
+
+:func:`load_file` parses a file (:mod:`generator.reading.yamlsafe`) and walks it
+with the reader of its kind, through a :class:`FileCache` when there is one; the
+preview keeps the cache between saves, so that a save reads again only the files
+that read a changed one, and gives back the very same objects for the rest.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from generator.errors import Diagnostic
-from generator.model import (
-    Person,
-    Source,
-)
+from generator.model import Person, Source
 from generator.pickled import by_fields
 from generator.reading import yamlsafe
 from generator.reading.paths import Folders, folder_prefix, stem, yaml_files
@@ -157,6 +160,8 @@ def load_file(
     read: Callable[[Reader, Node], T | None],
     cache: FileCache | None,
 ) -> T | None:
+    """What ``read`` makes of ``file``'s nodes (None if nothing), its problems added to
+    ``diagnostics``: from ``cache`` while the files it read are unchanged."""
     key = os.fspath(file)
     entry = cache.get(key) if cache is not None else None
     if entry is not None:

@@ -1,4 +1,10 @@
-"""Every case file of a project, read into one Project."""
+"""Every case file and seed of a project, read into one :class:`~generator.model.Project`.
+
+Each file is read through the file cache where there is one: the preview keeps
+one between saves, and a large build fills one in two processes first
+(:func:`prefetch`). Either way the files are taken in the order of their names,
+so that their problems are reported in one order however they were read.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from generator.errors import ContentError, Diagnostic, UsageError, did_you_mean
-from generator.model import (
-    Event,
-    Person,
-    Project,
-    Source,
-)
+from generator.model import Event, Person, Project, Source
 from generator.reading.events import read_events
 from generator.reading.files import FileCache, FolderRead, load_file
 from generator.reading.paths import Folders, ProjectPaths, stem, yaml_files
