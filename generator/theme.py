@@ -101,7 +101,7 @@ def theme_dirs(project_root: Path) -> list[Path]:
 
 def theme_signature(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
     """Return the name, change time and size of every file of the theme: it changes on any
-    edit (as load.Signature)."""
+    edit (as reading.files.Signature)."""
     found = []
     for folder in dirs:
         for path in sorted(folder.rglob("*")):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, FLAGS
+from conftest import CHROMIUM
 
 WAIT_MS = 15_000
 # One page of each type (and each timeline filter type).
@@ -82,14 +82,6 @@ def site_url(real_site: Path) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield chromium
-        chromium.close()
 
 
 def _events(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]

@@ -13,9 +13,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import CHROMIUM, FLAGS, free_port
+from conftest import CHROMIUM, free_port
 
 WAIT_MS = 15_000
 
@@ -52,11 +53,10 @@ def server(real_copy: Path, tmp_path: Path) -> Iterator[tuple[str, Path, subproc
 
 
 @pytest.fixture
-def page(server: tuple[str, Path, subprocess.Popen[bytes]]) -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser.new_page()
-        browser.close()
+def page(server: tuple[str, Path, subprocess.Popen[bytes]], browser: Any) -> Iterator[object]:
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 class Tab:
