@@ -126,7 +126,7 @@ def _read_share(
     files: FileCache | None = None,
     folded: dict[str, SourceText] | None = None,
 ) -> tuple[FileCache, dict[str, SourceText]]:
-    """Read share ``share`` of two of the case files (:func:`reading.prefetch`); fold their seeds."""
+    """Read share ``share`` of two of the case files (:func:`reading.prefetch`); fold the seeds."""
     files = prefetch(paths, share, 2, files)
     folded = {} if folded is None else folded
     for source in files.sources():

@@ -210,11 +210,20 @@ def verify(
     sources = {sid: lookup.findings(sid) for sid in project.sources}
     every: list[Person | Event] = [*project.people.values(), *project.events]
     items = [examine(item, lookup) for item in every]
-    return evidence_of(project, sources, items, _duplicate_events(project.events), diagnostics)
+    duplicates = _duplicate_events(project.events)
+    return evidence_of(
+        newest_date(project.sources.values()), sources, items, duplicates, diagnostics
+    )
+
+
+def newest_date(sources: Iterable[Source]) -> PartialDate | None:
+    """The date of the newest source: what 'as of' means unless told otherwise."""
+    dates = (s.published.date for s in sources)
+    return max(dates, key=PartialDate.sort_key, default=None)
 
 
 def evidence_of(
-    project: Project,
+    newest: PartialDate | None,
     sources: dict[str, SourceFindings],
     items: Iterable[ItemFindings],
     duplicates: Iterable[Diagnostic],
@@ -231,8 +240,6 @@ def evidence_of(
         spans.update(item.spans)
         cited.update(item.cited)
     diagnostics.extend(duplicates)
-    dates = (s.published.date for s in project.sources.values())
-    newest = max(dates, key=PartialDate.sort_key, default=None)
     hidden = {sid: found.hidden for sid, found in sources.items()}
     unused = {sid: found.unused for sid, found in sources.items() if found.unused}
     return Evidence(spans, hidden, frozenset(cited), newest, unused=unused)
@@ -260,7 +267,7 @@ def sources_evidence(project: Project, folded: dict[str, SourceText] | None = No
             if span is not None:
                 spans[key] = span
     sources = {sid: lookup.findings(sid) for sid in project.sources}
-    evidence = evidence_of(project, sources, [], [], [])
+    evidence = evidence_of(newest_date(project.sources.values()), sources, [], [], [])
     return replace(evidence, spans=spans, cited=frozenset(cited))
 
 

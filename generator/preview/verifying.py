@@ -18,8 +18,10 @@ from generator.check import (
     _duplicate_events,
     evidence_of,
     examine,
+    newest_date,
     source_findings,
 )
+from generator.dates import PartialDate
 from generator.errors import Diagnostic
 from generator.incremental import MISSING, Database
 from generator.model import Event, Person, Project, Source
@@ -66,6 +68,11 @@ def _examined(db: Database, key: tuple[str, Any]) -> ItemFindings:
     return examine(item, _DatabaseLookup(db))
 
 
+def _newest(db: Database, _: None) -> PartialDate | None:
+    sources: dict[str, Source] = db.input("model", "sources")
+    return newest_date(sources.values())
+
+
 def _duplicates(db: Database, _: None) -> tuple[Diagnostic, ...]:
     events: tuple[Event, ...] = db.input("model", "events")
     return tuple(_duplicate_events(events))
@@ -81,6 +88,7 @@ class Verifier:
                 "is_person": _is_person,
                 "examined": _examined,
                 "duplicates": _duplicates,
+                "newest": _newest,
             }
         )
 
@@ -107,4 +115,5 @@ class Verifier:
         keys: list[tuple[str, Any]] = [("person", pid) for pid in project.people]
         keys += [("event", key) for key in events]
         items = [db.get("examined", key) for key in keys]
-        return evidence_of(project, sources, items, db.get("duplicates"), diagnostics)
+        newest = db.get("newest")
+        return evidence_of(newest, sources, items, db.get("duplicates"), diagnostics)
