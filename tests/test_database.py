@@ -135,3 +135,25 @@ def test_known_and_computed_answers() -> None:
     assert db.get("shout", "a") == "TOLD"
     assert db.compute("greeting", "a") == "hello Avi"
     assert db.get("greeting", "a") == "told", "compute keeps nothing"
+
+
+def test_a_change_marks_only_the_answers_that_read_it() -> None:
+    """What read nothing that changed is taken without a look at its reads."""
+    log: list[str] = []
+    db = make(log)
+    inputs(db, {"a": "Avi", "b": "Ben"})
+    db.get("shout", "a")
+    db.get("shout", "b")
+    checked: list[object] = []
+    still = db._still
+
+    def spying(memo: object) -> bool:
+        checked.append(memo)
+        return still(memo)  # type: ignore[arg-type]
+
+    db._still = spying  # type: ignore[method-assign]
+    inputs(db, {"a": "Avi", "b": "Bea"})
+    assert db.get("shout", "a") == "HELLO AVI"
+    assert checked == [], "nothing Avi's answers read changed"
+    assert db.get("shout", "b") == "HELLO BEA"
+    assert len(checked) == 2, "Ben's shout and the greeting it read: both read his name"

@@ -6,12 +6,15 @@ that changes one file at a time. A :class:`Database` answers each question
 something the answer was worked out from changed since. Nobody lists what a
 page depends on: while a query runs, every input it reads
 (:meth:`Database.input`) and every other query it asks
-(:meth:`Database.get`) is recorded with the value it saw. Asked again after
-the inputs changed, the query's recorded reads are checked in order (a query
-it read is itself brought up to date first); if each still gives the very same
-value, or an equal one, the old answer stands. Otherwise the query runs again,
-and if its new answer equals the old one, the old object is kept, so that
-what read it need not run again either (early cut-off).
+(:meth:`Database.get`) is recorded with the value it saw, and the answer is
+noted as a dependent of each. When the inputs are replaced, the keys some
+answer read are compared, old value with new; the answers that read a changed
+one, and those that read them, are marked dirty, and the rest are taken as
+they are without a look. A dirty answer asked for has its recorded reads
+checked in order (a query it read brought up to date first); if each still
+gives the very same value, or an equal one, it stands. Otherwise the query
+runs again, and if its new answer equals the old one the old object is kept,
+so that what read it need not run again either (early cut-off).
 
 This is the design of Salsa (rust-analyzer's incremental engine) and of
 Lektor's build dependencies, cut to what a static site needs: one thread,
@@ -39,8 +42,9 @@ class _Memo:
     value: Any
     reads: dict[_Read, Any]
     """What the query read, each with the value it saw, in the order it read them."""
-    checked: int
-    """The revision at which the reads were last found current."""
+    dirty: bool = False
+    """Something it read may have changed since (:meth:`Database.set_inputs` marks it):
+    its reads are checked before it is taken."""
 
 
 class Database:
@@ -51,15 +55,37 @@ class Database:
         self._inputs: dict[str, Mapping[Any, Any]] = {}
         self._memos: dict[tuple[str, Hashable], _Memo] = {}
         self._frames: list[dict[_Read, Any]] = []
-        self._revision = 0
+        self._dependents: dict[_Read, set[tuple[str, Hashable]]] = {}
+        """Each read -> the answers that made it: whom a change concerns."""
+        self._input_keys: dict[str, set[Hashable]] = {}
+        """Each input -> the keys of it that some answer read."""
         self.ran: dict[str, int] = {}
         """How many times each query ran since :meth:`set_inputs` (for tests and benchmarks)."""
 
     def set_inputs(self, **inputs: Mapping[Any, Any]) -> None:
-        """Replace the named inputs: a new revision, in which every answer is checked again."""
-        self._inputs.update(inputs)
-        self._revision += 1
+        """Replace the named inputs: the answers that read a key whose value changed, and
+        those that read them, are marked to be checked when next asked for; the others are
+        taken as they are, without a look at what they read."""
+        changed: list[_Read] = []
+        for name, new in inputs.items():
+            old = self._inputs.get(name)
+            self._inputs[name] = new
+            if old is None or old is new:
+                continue
+            for key in self._input_keys.get(name, ()):
+                if not _same(old.get(key, MISSING), new.get(key, MISSING)):
+                    changed.append((False, name, key))
+        self._mark(changed)
         self.ran = {}
+
+    def _mark(self, changed: list[_Read]) -> None:
+        """Mark dirty every answer that read one of ``changed``, and what read those."""
+        while changed:
+            for memo_key in self._dependents.get(changed.pop(), ()):
+                memo = self._memos.get(memo_key)
+                if memo is not None and not memo.dirty:
+                    memo.dirty = True
+                    changed.append((True, *memo_key))
 
     def input(self, name: str, key: Hashable) -> Any:
         """The value of input ``name`` at ``key`` (:data:`MISSING` if none), recorded as read."""
@@ -83,7 +109,7 @@ class Database:
     def know(self, name: str, key: Hashable, value: Any) -> None:
         """Take ``value`` as the answer of ``name`` for ``key`` in this revision, worked out
         elsewhere (by a process that rendered the page, say)."""
-        self._memos[(name, key)] = _Memo(value, {}, self._revision)
+        self._memos[(name, key)] = _Memo(value, {})
 
     def compute(self, name: str, key: Hashable = None) -> Any:
         """Work out ``name`` for ``key`` now and keep nothing of it: for a one-off build,
@@ -93,11 +119,13 @@ class Database:
     def forget(self) -> None:
         """Drop every memoised answer (the theme was replaced, say): all are worked out anew."""
         self._memos.clear()
+        self._dependents.clear()
+        self._input_keys.clear()
 
     def _current(self, name: str, key: Hashable) -> Any:
         memo = self._memos.get((name, key))
-        if memo is not None and (memo.checked == self._revision or self._still(memo)):
-            memo.checked = self._revision
+        if memo is not None and (not memo.dirty or self._still(memo)):
+            memo.dirty = False
             return memo.value
         reads: dict[_Read, Any] = {}
         self._frames.append(reads)
@@ -108,7 +136,12 @@ class Database:
         self.ran[name] = self.ran.get(name, 0) + 1
         if memo is not None and _same(memo.value, value):
             value = memo.value  # early cut-off: what read the old answer reads the same
-        self._memos[(name, key)] = _Memo(value, reads, self._revision)
+        self._memos[(name, key)] = _Memo(value, reads)
+        made = (name, key)
+        for read in reads:
+            self._dependents.setdefault(read, set()).add(made)
+            if not read[0]:
+                self._input_keys.setdefault(read[1], set()).add(read[2])
         return value
 
     def _still(self, memo: _Memo) -> bool:
