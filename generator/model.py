@@ -49,7 +49,7 @@ EDITORIAL_CHECKS = (
     "inferred-date",
     "uncovered",
 )
-"""The editorial findings a case file may acknowledge (see generator/editorial.py)."""
+"""The editorial findings a case file may acknowledge (see generator/editorial/)."""
 
 
 class Where(NamedTuple):
