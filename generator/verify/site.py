@@ -15,25 +15,22 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
 from generator import urls
 from generator.errors import Diagnostic, OutputError, UsageError, utf8_fault
 from generator.urls import Urls
+from generator.verify.jsonld import _CHECKS, _thing, _urls_in, expected_type
+from generator.verify.validators import Tools, _run_jing, _run_vnu, find_tools
 
 log = logging.getLogger(__name__)
 
-ATOM_GRAMMAR = Path(__file__).parent / "checkers" / "atom.rnc"
-DEFAULT_VNU = Path("node_modules/vnu-jar/build/dist/vnu.jar")
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _ATOM_NS = "{http://www.w3.org/2005/Atom}"
 # Attributes that make a browser fetch or navigate to a URL of the site.
@@ -52,37 +49,6 @@ _URL_ATTRS = {
     ("embed", "src"),
     ("form", "action"),
 }
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$")
-_EVENT_STATUSES = {
-    f"https://schema.org/{s}"
-    for s in (
-        "EventScheduled",
-        "EventCompleted",
-        "EventCancelled",
-        "EventPostponed",
-        "EventRescheduled",
-        "EventMovedOnline",
-    )
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Tools:
-    """The external checkers found; None where one is missing."""
-
-    vnu: list[str] | None
-    """Command that runs the Nu HTML Checker."""
-    jing: list[str] | None
-    """Command that runs jing."""
-
-
-def find_tools(vnu_jar: Path | None) -> Tools:
-    """Find the Nu HTML Checker's jar (``--vnu``, ``$VNU_JAR``, ./node_modules) and jing."""
-    java = shutil.which("java")
-    jar = vnu_jar or Path(os.environ.get("VNU_JAR") or DEFAULT_VNU)
-    vnu = [java, "-jar", str(jar)] if java and jar.is_file() else None
-    jing = shutil.which("jing")
-    return Tools(vnu, [jing] if jing else None)
 
 
 class _Html(HTMLParser):
@@ -287,107 +253,6 @@ def _check_feed(site: _Site) -> None:
         site.resolve("feed.xml", 0, link.get("href", ""))
 
 
-# JSON-LD: a small hand-written check per schema.org type the generator emits. A JSON
-# Schema library would add a dependency to say the same in more lines.
-
-Check = Callable[[dict[str, Any], str], Iterator[str]]
-
-
-def _text(data: dict[str, Any], key: str, where: str) -> Iterator[str]:
-    if not isinstance(data.get(key), str) or not data[key].strip():
-        yield f"{where}{key} is missing or not text"
-
-
-def _date(data: dict[str, Any], key: str, where: str) -> Iterator[str]:
-    if not isinstance(data.get(key), str) or not _DATE.match(data[key]):
-        yield f"{where}{key} is {data.get(key)!r}, not an ISO 8601 date"
-
-
-def _each(data: dict[str, Any], key: str, kind: str, where: str, required: bool) -> Iterator[str]:
-    values = data.get(key)
-    if values is None and not required:
-        return
-    if not isinstance(values, list) or not values:
-        yield f"{where}{key} is missing or not a list"
-        return
-    for i, value in enumerate(values):
-        yield from _thing(value, kind, f"{where}{key}[{i}].")
-
-
-def _person(d: dict[str, Any], where: str) -> Iterator[str]:
-    yield from _text(d, "name", where)
-    yield from _each(d, "subjectOf", "Event", where, required=False)
-
-
-def _event(d: dict[str, Any], where: str) -> Iterator[str]:
-    yield from _text(d, "name", where)
-    if "startDate" in d:  # absent where the date is a decade or approximate
-        yield from _date(d, "startDate", where)
-    if d.get("eventStatus", next(iter(_EVENT_STATUSES))) not in _EVENT_STATUSES:
-        yield f"{where}eventStatus {d['eventStatus']!r} is not a schema.org EventStatusType"
-    yield from _each(d, "about", "Person", where, required=False)
-
-
-def _article(d: dict[str, Any], where: str) -> Iterator[str]:
-    yield from _thing(d.get("publisher"), "Organization", f"{where}publisher.")
-    yield from _date(d, "datePublished", where)
-    if "url" in d:  # absent where the article's address is not known
-        yield from _text(d, "url", where)
-
-
-def _organization(d: dict[str, Any], where: str) -> Iterator[str]:
-    yield from _text(d, "name", where)
-
-
-def _item_list(d: dict[str, Any], where: str) -> Iterator[str]:
-    yield from _each(d, "itemListElement", "ListItem", where, required=True)
-
-
-def _list_item(d: dict[str, Any], where: str) -> Iterator[str]:
-    if not isinstance(d.get("position"), int):
-        yield f"{where}position is missing or not a number"
-    yield from _thing(d.get("item"), "Event", f"{where}item.")
-
-
-def _web_page(d: dict[str, Any], where: str) -> Iterator[str]:
-    yield from _text(d, "name", where)
-    yield from _text(d, "url", where)
-
-
-_CHECKS: dict[str, Check] = {
-    "Person": _person,
-    "Event": _event,
-    "NewsArticle": _article,
-    "Organization": _organization,
-    "ItemList": _item_list,
-    "ListItem": _list_item,
-    "WebPage": _web_page,
-    "WebSite": _web_page,
-}
-
-
-def _thing(value: object, kind: str, where: str) -> Iterator[str]:
-    """Yield what is wrong with ``value`` as a schema.org ``kind``."""
-    if not isinstance(value, dict):
-        yield f"{where.rstrip('.') or 'the block'} is not an object"
-        return
-    if value.get("@type") != kind:
-        yield f"{where}@type is {value.get('@type')!r}, expected {kind!r}"
-        return
-    yield from _CHECKS[kind](value, where)
-    if "citation" in value:
-        yield from _each(value, "citation", "NewsArticle", where, required=True)
-
-
-def expected_type(rel: str) -> str | None:
-    """Return the schema.org type the page in file ``rel`` must describe, None if any."""
-    route = urls.route_of(rel)
-    if route == urls.TIMELINE:
-        return "ItemList"
-    kind = urls.page_kind(route)
-    return {"person": "Person", "source": "NewsArticle", "home": "WebSite"}.get(kind)
-
-
 def _check_jsonld(site: _Site, rel: str, page: _Html) -> None:
     kind = expected_type(rel)
     if not page.jsonld:
@@ -417,65 +282,6 @@ def _check_jsonld(site: _Site, rel: str, page: _Html) -> None:
             site.report(rel, line, f"JSON-LD: {problem}")
         for url in _urls_in(data):
             site.resolve(rel, line, url)
-
-
-def _urls_in(value: object) -> Iterator[str]:
-    """Yield the addresses a JSON-LD block gives for things (this site's pages among them)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("url", "mainEntityOfPage") and isinstance(item, str):
-                yield item
-            else:
-                yield from _urls_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _urls_in(item)
-
-
-def _run_vnu(command: list[str], site: _Site) -> list[Diagnostic]:
-    """Run the Nu HTML Checker over every page; return its errors."""
-    done = subprocess.run(
-        [*command, "--errors-only", "--skip-non-html", "--format", "json", str(site.folder)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    try:
-        messages = json.loads(done.stderr)["messages"]
-    except (json.JSONDecodeError, KeyError):
-        return [Diagnostic(site.label, 0, f"the Nu HTML Checker failed: {done.stderr.strip()}")]
-    found = []
-    folder = site.folder.resolve()
-    for m in messages:
-        if m.get("type") not in ("error", "non-document-error"):
-            continue
-        path = Path(unquote(urlsplit(m.get("url", "")).path))
-        with_label = site.label
-        if path.is_relative_to(folder):
-            with_label = f"{site.label}/{path.relative_to(folder).as_posix()}"
-        found.append(Diagnostic(with_label, m.get("lastLine", 0), f"HTML: {m['message']}"))
-    return found
-
-
-def _run_jing(command: list[str], site: _Site) -> list[Diagnostic]:
-    """Validate the feed against the RFC 4287 grammar; return jing's errors."""
-    feed = site.folder / "feed.xml"
-    done = subprocess.run(
-        [*command, "-c", str(ATOM_GRAMMAR), str(feed)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode == 0:
-        return []
-    found = []
-    for out in done.stdout.splitlines():
-        match = re.match(r"^.*?:(\d+):(\d+): (?:fatal |)error: (.*)$", out)
-        if match:
-            message = f"Atom (RFC 4287): {match[3]}"
-            found.append(Diagnostic(f"{site.label}/feed.xml", int(match[1]), message))
-    output = (done.stdout + done.stderr).strip()
-    return found or [Diagnostic(f"{site.label}/feed.xml", 0, f"jing failed: {output}")]
 
 
 def verify(
