@@ -136,7 +136,7 @@ def incremental_main(kind: str, project: Path, run: int) -> int:
             re.sub(r"(<h1[^>]*>)(edit \d+ )?", rf"\g<1>edit {run} ", text, count=1),
             encoding="utf-8",
         )
-    # As the preview does: no cycle collection in the middle of a save (generator.serve).
+    # As the preview does: no cycle collection in the middle of a save (generator.preview.server).
     gc.collect()
     gc.disable()
     # As the preview does, the build is told which file its watcher saw change.

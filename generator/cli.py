@@ -394,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("import", "cite"):
             return _import_or_cite(args)
         if args.command == "serve":
-            from generator.serve import serve
+            from generator.preview.server import serve
 
             # Served from memory: the preview never writes, so never touches site/.
             base = _base_url(args.base_url, _settings(project, strict=False).base_url)

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from generator.build import Options
-from generator.serve import Preview
+from generator.preview.server import Preview
 
 
 def _get(preview: Preview, path: str, query: str = "") -> tuple[str, bytes]:

@@ -117,7 +117,7 @@ def test_the_preview_serves_what_a_one_off_build_writes_after_each_edit(real_cop
     build: one told what changed (as by the watcher), one that looks at every file, and one
     asked for a single page between edits (the others left unplanned through several
     edits, and still right at the end)."""
-    from generator.serve import input_signatures
+    from generator.preview.watch import input_signatures
 
     told, looks, browses = (PreviewBuilder(Options(real_copy)) for _ in range(3))
     first = told.build()

@@ -16,7 +16,8 @@ import pytest
 
 from generator.build import Options
 from generator.errors import ContentError, Diagnostic
-from generator.serve import Preview, error_page, input_signatures
+from generator.preview.server import Preview, error_page
+from generator.preview.watch import input_signatures
 
 
 class _Items(HTMLParser):
@@ -182,7 +183,7 @@ def test_the_review_runs_beside_the_server_and_reports_when_done(
 
 
 def test_file_events_report_a_save_at_once(fixture_site: Path) -> None:
-    from generator.serve import watch_events
+    from generator.preview.watch import watch_events
 
     saved, stop = threading.Event(), threading.Event()
     reported: set[str] = set()

@@ -85,7 +85,9 @@ def test_a_bad_setting_is_reported_at_its_line(project, capsys, setting, words):
 
 def test_serve_takes_its_base_path_from_the_site_file(project, monkeypatch):
     served: list[Options] = []
-    monkeypatch.setattr("generator.serve.serve", lambda options, *rest: served.append(options))
+    monkeypatch.setattr(
+        "generator.preview.server.serve", lambda options, *rest: served.append(options)
+    )
     site = project / "content" / "site.yaml"
     text = site.read_text("utf-8")
     _set(project, "base_url: https://example.org/explainer/\n")

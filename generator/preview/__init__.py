@@ -1,1 +1,2 @@
-"""What only the preview serves: the "Copy citation" control on source pages."""
+"""The preview (``explainer serve``): its server, its watcher, its long-lived builder and verify,
+and the "Copy citation" control on source pages."""
