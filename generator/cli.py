@@ -1,28 +1,27 @@
 """The command line: ``explainer build | check | serve | new | verify``.
 
 Exit codes: 0 done, 1 content errors (all listed), 2 usage errors.
+
+This module parses the arguments, runs the command and maps what went wrong to
+an exit code and a message; what each command does is in :mod:`generator.commands`,
+the machine-readable reports in :mod:`generator.reports`.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
-import json
 import logging
 import os
-import re
-import shlex
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator import __version__
-from generator.build import Options, build
-from generator.errors import ContentError, Diagnostic, UsageError, escaped, printable
-from generator.reading import ProjectPaths
-from generator.reading.settings import Settings, read_settings, url_problem, with_slash
+from generator import __version__, commands
+from generator.build import build
+from generator.errors import ContentError, UsageError, printable
+from generator.reports import count, write_report
 
 log = logging.getLogger("generator")
 
@@ -168,65 +167,6 @@ def _import_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None])
     common(c)
 
 
-def _base_url(flag: str | None, setting: str | None) -> str:
-    """The base URL to build for: the flag's, else the setting's (checked when read), else /."""
-    if flag is not None and (problem := url_problem(flag, "--base-url")):
-        raise UsageError(problem)
-    return with_slash(flag or setting or "/")
-
-
-def _settings(project: Path, strict: bool = True) -> Settings:
-    """The project's settings; a bad one stops the command (``strict``), or is left out
-    (the preview, whose build reports it on its error page until it is fixed)."""
-    found, problems = read_settings(ProjectPaths.at(project))
-    if problems and strict:
-        raise ContentError(problems)
-    return found
-
-
-def _unverified(problems: list[Diagnostic]) -> ContentError:
-    """The settings' problems, as verify reports them: it writes nothing anyway."""
-    error = ContentError(problems)
-    error.outcome = "nothing was verified"
-    return error
-
-
-def _verify_base_url(args: argparse.Namespace) -> str:
-    """The base URL a site was built for: --base-url, else the base_url of --project, or of
-    the current folder when SITE is that project's output folder, else /."""
-    if args.base_url is not None:
-        return _base_url(args.base_url, None)
-    if args.project is not None:
-        if not (args.project / "content").is_dir():
-            raise UsageError(f"no content/ folder in {args.project}: --project is not a project")
-        found, problems = read_settings(ProjectPaths.at(args.project))
-    else:
-        found, problems = read_settings(ProjectPaths.at(Path(".")))
-        if Path(found.output or "site").resolve() != args.site.expanduser().resolve():
-            return "/"
-    if problems:
-        raise _unverified(problems)
-    return _base_url(None, found.base_url)
-
-
-def _note_path_only(base_url: str, unset: bool) -> None:
-    """Say so when a build writes paths where a deployed site needs full URLs.
-
-    A note when no base URL was given (a local build is fine without one), a warning
-    when the one given is a path; each says where to give the address once.
-    """
-    if "://" in base_url:
-        return
-    message = (
-        "canonical links, the sitemap and the feed carry paths, not full URLs; to deploy, set"
-        " `base_url: https://host/path/` once in content/site.yaml (or give --base-url)"
-    )
-    if unset:
-        log.info("note: no base URL given: %s", message)
-    else:
-        log.warning("warning: the base URL %s has no scheme and host: %s", base_url, message)
-
-
 def _jobs(value: str) -> int:
     """The --jobs value: a whole number of processes, at least one."""
     try:
@@ -236,108 +176,6 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
     return jobs
-
-
-def _as_of(value: str) -> dt.date | None:
-    if value == "newest":
-        return None
-    if value == "today":
-        return dt.date.today()
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # fromisoformat takes 20250216 too
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--as-of must be newest, today or YYYY-MM-DD, not {value!r}") from None
-
-
-def _escape(text: str, prop: bool = False) -> str:
-    """Escape a GitHub Actions workflow-command value (properties also escape ':' and ',')."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
-def github_annotations(diagnostics: Iterable[Diagnostic], project: Path = Path(".")) -> str:
-    """Return one ``::error`` or ``::warning`` command per diagnostic.
-
-    GitHub reads ``file=`` from the root of the repository, where a workflow runs:
-    each path is given from the working folder, not from ``project``.
-    """
-    lines = []
-    for d in diagnostics:
-        props = f"file={_escape(printable(_from_here(d.path, project), True), True)}"
-        if d.line:
-            props += f",line={d.line}"
-        message = printable(d.message + (f"\n{d.hint}" if d.hint else ""), keep_newlines=True)
-        lines.append(f"::{d.severity} {props}::{_escape(message)}")
-    return "".join(line + "\n" for line in lines)
-
-
-def _count(n: int, one: str, many: str = "") -> str:
-    """'1 source', '2 sources': the summary line counts in words that agree."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
-def json_report(diagnostics: Iterable[Diagnostic]) -> str:
-    """Return the diagnostics as a JSON list of {path, line, severity, message, hint}.
-
-    A file name that is not UTF-8 reaches Python as lone surrogates, which UTF-8
-    cannot carry: they are written as escapes (``\\udcff``) to keep the JSON valid.
-    """
-    keys = ("path", "line", "severity", "message", "hint")
-    items = [
-        {k: _SURROGATE.sub(escaped, v) if isinstance(v := getattr(d, k), str) else v for k in keys}
-        for d in diagnostics
-    ]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
-
-
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def _from_here(path: str, project: Path) -> str:
-    """``path``, relative to ``project``, as seen from the working folder if the project
-    is inside it (a repository holding the explainer in a folder of its own)."""
-    here = os.path.relpath(project)
-    if os.path.isabs(path) or here.startswith(".."):
-        return path
-    return os.path.normpath(os.path.join(here, path))
-
-
-def _print(fmt: str, diagnostics: list[Diagnostic], project: Path) -> None:
-    ordered = sorted(diagnostics, key=Diagnostic.sort_key)
-    out = json_report(ordered) if fmt == "json" else github_annotations(ordered, project)
-    sys.stdout.write(out)
-
-
-def _import_or_cite(args: argparse.Namespace) -> int:
-    """Run ``explainer import`` or ``explainer cite``: the citation on stdout, notes on stderr."""
-    if args.command == "cite":
-        from generator.cite import cite
-
-        cited = cite(args.project, args.source, args.words)
-        sys.stdout.write(cited.yaml)
-        if not cited.found:
-            print(f"explainer: {printable(cited.message)}", file=sys.stderr)
-        return 0 if cited.found else 1
-    from generator.importer import import_page, read_page
-
-    done = import_page(read_page(args.page), args.project, args.id)
-    where = args.project
-    log.info(
-        "wrote %s (%s) and %s",
-        done.seed.relative_to(where),
-        _count(done.paragraphs, "line"),
-        done.source.relative_to(where),
-    )
-    for missing in done.missing:
-        log.warning(
-            "warning: the page does not give %s: fill it in %s (check reports it until then)",
-            missing,
-            done.source.relative_to(where),
-        )
-    log.info("next: read both files against the page, then run explainer check")
-    return 0
 
 
 def run() -> None:
@@ -367,21 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     fmt = getattr(args, "format", "text")
     try:
         if args.command == "new":
-            from generator.scaffold import new_project
-
-            new_project(args.dir.expanduser())
-            log.info(
-                "created a new explainer in %s; build it with: explainer build --project %s"
-                " (its README.md says how to publish it)",
-                args.dir,
-                shlex.quote(str(args.dir)),
-            )
-            return 0
+            return commands.run_new(args)
         if args.command == "verify":
-            from generator.verify import verify
-
-            log.info(verify(args.site, _verify_base_url(args), args.vnu, args.external))
-            return 0
+            return commands.run_verify(args)
         project = args.project
         if not project.is_dir():
             raise UsageError(f"no project folder at {project}")
@@ -392,49 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 " or start one with `explainer new DIR`"
             )
         if args.command in ("import", "cite"):
-            return _import_or_cite(args)
+            return commands.run_import_or_cite(args)
         if args.command == "serve":
-            from generator.preview.server import serve
-
-            # Served from memory: the preview never writes, so never touches site/.
-            base = _base_url(args.base_url, _settings(project, strict=False).base_url)
-            options = Options(project, None, base, drafts=True)
-            serve(options, args.host, args.port, args.open)
-            return 0
-        if args.command == "build":
-            found = _settings(project)
-            # Expanded here: a quoted '~/site' is the home folder's for the search stage too.
-            out = args.out if args.out is not None else project / (found.output or "site")
-            out = out.expanduser()
-            options = Options(
-                project,
-                out,
-                _base_url(args.base_url, found.base_url),
-                drafts=args.drafts,
-                jobs=args.jobs,
-                strict=args.strict,
-                as_of=_as_of(args.as_of),
-            )
-            _note_path_only(options.base_url, args.base_url is None and found.base_url is None)
-        else:
-            options = Options(
-                project,
-                None,
-                jobs=args.jobs,
-                strict=args.strict,
-                as_of=_as_of(args.as_of),
-            )
-        log.debug(
-            "project %s; output %s; base URL %s; announcements judged as of %s; drafts %s;"
-            " %s; strict %s",
-            options.project.resolve(),
-            options.out if options.out is not None else "none (nothing is written)",
-            options.base_url,
-            options.as_of or "the newest source's date",
-            "shown" if options.drafts else "left out",
-            _count(options.jobs, "process", "processes"),
-            "on" if options.strict else "off",
-        )
+            return commands.run_serve(args)
+        options = commands.build_options(args)
         result = build(options)
         if args.command == "build" and args.search and options.out is not None:
             from generator.search import index_site
@@ -442,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             index_site(options.out)
     except ContentError as exc:
         if fmt != "text":
-            _print(fmt, exc.diagnostics, getattr(args, "project", Path(".")))
+            write_report(fmt, exc.diagnostics, getattr(args, "project", Path(".")))
         else:
             print(exc.report(), file=sys.stderr)
         return exc.exit_code
@@ -461,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("explainer: interrupted; the previous site was left as it was", file=sys.stderr)
         return 130
     if fmt != "text":
-        _print(fmt, result.warnings, getattr(args, "project", Path(".")))
+        write_report(fmt, result.warnings, getattr(args, "project", Path(".")))
     else:
         for warning in result.warnings:
             log.warning(warning.format())
@@ -470,11 +257,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info(
         "%s %s from %s, %s, %s%s in %.2f s%s",
         verb,
-        _count(result.pages, "page"),
-        _count(len(p.sources), "source"),
-        _count(len(p.people), "person", "people"),
-        _count(len(p.events), "event"),
-        f" ({_count(result.drafts, 'draft')} left out: --drafts shows them)"
+        count(result.pages, "page"),
+        count(len(p.sources), "source"),
+        count(len(p.people), "person", "people"),
+        count(len(p.events), "event"),
+        f" ({count(result.drafts, 'draft')} left out: --drafts shows them)"
         if result.drafts and args.command == "build"
         else "",
         result.seconds,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run
 
-from generator.cli import github_annotations, json_report
 from generator.editorial import _birth_window, transliteration_key, within_edits, word_index
 from generator.errors import Diagnostic
+from generator.reports import github_annotations, json_report
 
 
 def findings(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[dict]:
