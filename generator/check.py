@@ -210,7 +210,7 @@ def verify(
     sources = {sid: lookup.findings(sid) for sid in project.sources}
     every: list[Person | Event] = [*project.people.values(), *project.events]
     items = [examine(item, lookup) for item in every]
-    duplicates = _duplicate_events(project.events)
+    duplicates = duplicate_events(project.events)
     return evidence_of(
         newest_date(project.sources.values()), sources, items, duplicates, diagnostics
     )
@@ -271,7 +271,7 @@ def sources_evidence(project: Project, folded: dict[str, SourceText] | None = No
     return replace(evidence, spans=spans, cited=frozenset(cited))
 
 
-def _duplicate_events(events: Iterable[Event]) -> list[Diagnostic]:
+def duplicate_events(events: Iterable[Event]) -> list[Diagnostic]:
     """A diagnostic for each event whose id an earlier event has."""
     found: list[Diagnostic] = []
     seen: dict[str, Event] = {}

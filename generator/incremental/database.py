@@ -116,12 +116,6 @@ class Database:
         which asks for each page once and should not hold them all."""
         return self._queries[name](self, key)
 
-    def forget(self) -> None:
-        """Drop every memoised answer (the theme was replaced, say): all are worked out anew."""
-        self._memos.clear()
-        self._dependents.clear()
-        self._input_keys.clear()
-
     def _current(self, name: str, key: Hashable) -> Any:
         memo = self._memos.get((name, key))
         if memo is not None and (not memo.dirty or self._still(memo)):

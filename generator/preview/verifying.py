@@ -15,7 +15,7 @@ from generator.check import (
     Evidence,
     ItemFindings,
     SourceFindings,
-    _duplicate_events,
+    duplicate_events,
     evidence_of,
     examine,
     newest_date,
@@ -75,7 +75,7 @@ def _newest(db: Database, _: None) -> PartialDate | None:
 
 def _duplicates(db: Database, _: None) -> tuple[Diagnostic, ...]:
     events: tuple[Event, ...] = db.input("model", "events")
-    return tuple(_duplicate_events(events))
+    return tuple(duplicate_events(events))
 
 
 class Verifier:

@@ -82,7 +82,7 @@ def acknowledgements(r: Reader, items: list[Fields]) -> tuple[Acknowledgement, .
 def corrections(r: Reader, items: list[Fields]) -> tuple[Correction, ...]:
     """The item's corrections log: each dated to the day, saying what was wrong and what
     the page says now. When a correction may be dated is checked once every source is
-    read (:func:`generator.editorial.corrections_in_time`)."""
+    read (:func:`generator.corrections.in_time`)."""
     out = []
     for c in items:
         date, was, now = c.date("date"), c.text("was"), c.text("now")
