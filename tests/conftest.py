@@ -6,7 +6,8 @@ import os
 import re
 import shutil
 import socket
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,31 @@ def sub(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
+def replace_text(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace ``old`` with ``new`` in a file (the first ``count`` times; -1: every time), as an
+    editor would; fail if it is not there, so that an edit a test relies on cannot silently
+    miss. Return the line the first ``old`` was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def soon(check: Callable[[float], object], seconds: float = 15.0) -> None:
+    """Run a Playwright ``expect`` assertion, given its timeout in ms, until it passes or
+    ``seconds`` are up: the same assertion and deadline as ``timeout=seconds * 1000``, looked
+    at every 0.1 s. (Playwright looks every 0.1 s within a timeout under 2.5 s, but every
+    0.5 s beyond that, so that a page ready after 0.3 s is seen after 0.8 s.)"""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            check(2_000)
+            return
+        except AssertionError:
+            if time.monotonic() >= deadline:
+                raise
+
+
 def free_port() -> int:
     """Return a loopback port that nothing listens on right now."""
     with socket.socket() as s:
@@ -76,6 +102,16 @@ def fixture_site(tmp_path: Path) -> Path:
     dest = tmp_path / "project"
     shutil.copytree(FIXTURE, dest)
     return dest
+
+
+@pytest.fixture
+def fixture_site_built(fixture_site: Path, fixture_built: Path) -> Path:
+    """A fresh copy of tests/fixture_site with the site/ that ``explainer build`` leaves in it,
+    copied from the session's build rather than built again (builds are byte-identical
+    wherever they run: tests/test_reproducible.py, and test_bom_and_line_endings_simply_work
+    compares a fresh build with this copy)."""
+    shutil.copytree(fixture_built, fixture_site / "site")
+    return fixture_site
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Scan, run, tree
+from conftest import REPO, Scan, replace_text, run, tree
 
 PERSON = "content/people/dana-example.yaml"
 OTHER = "content/people/lev-sample.yaml"
@@ -33,10 +33,7 @@ def replace(rel: str, old: str, new: str) -> Edit:
     """An edit that replaces the first ``old`` in a file (which must hold it)."""
 
     def edit(project: Path) -> None:
-        path = project / rel
-        text = path.read_text("utf-8")
-        assert old in text, (rel, old)
-        path.write_text(text.replace(old, new, 1), "utf-8")
+        replace_text(project / rel, old, new)
 
     return edit
 
@@ -88,21 +85,16 @@ def both(*edits: Edit) -> Edit:
     return edit
 
 
-def built(project: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, bytes]:
-    """Build ``project`` into its site/ and return what was written."""
-    assert run("build", "--project", project) == 0
-    capsys.readouterr()
-    return tree(project / "site")
-
-
 def expect_failure(
     project: Path,
     capsys: pytest.CaptureFixture[str],
     edit: Edit,
     code: int,
 ) -> str:
-    """Build, break, build again; assert the exit code and an untouched site; return stderr."""
-    before = built(project, capsys)
+    """Break a built project (``fixture_site_built``), build again; assert the exit code and
+    an untouched site; return stderr."""
+    before = tree(project / "site")
+    assert before, "the project has its site/ already"
     edit(project)
     assert run("build", "--project", project) == code
     err = capsys.readouterr().err
@@ -564,8 +556,8 @@ BROKEN = {
 
 
 @pytest.mark.parametrize(("edit", "rel", "line", "words"), BROKEN.values(), ids=BROKEN.keys())
-def test_broken_input_is_reported_at_its_line(fixture_site, capsys, edit, rel, line, words):
-    err = expect_failure(fixture_site, capsys, edit, 1)
+def test_broken_input_is_reported_at_its_line(fixture_site_built, capsys, edit, rel, line, words):
+    err = expect_failure(fixture_site_built, capsys, edit, 1)
     assert_located(err, rel, line, words)
 
 
@@ -588,11 +580,11 @@ WORKS = {
 
 
 @pytest.mark.parametrize("edit", WORKS.values(), ids=WORKS.keys())
-def test_bom_and_line_endings_simply_work(fixture_site, capsys, edit):
-    before = built(fixture_site, capsys)
-    edit(fixture_site)
-    assert run("build", "--project", fixture_site) == 0
-    after = tree(fixture_site / "site")
+def test_bom_and_line_endings_simply_work(fixture_site_built, edit):
+    before = tree(fixture_site_built / "site")
+    edit(fixture_site_built)
+    assert run("build", "--project", fixture_site_built) == 0
+    after = tree(fixture_site_built / "site")
     assert after == before  # same content, same site: nothing of the BOM or the CR shows
     assert "\ufeff" not in after["sources/gazette/index.html"].decode()
 
@@ -761,8 +753,9 @@ def _big_project(project: Path, people: int) -> None:
         )
 
 
-def test_killed_build_leaves_previous_site(fixture_site, capsys):
-    before = built(fixture_site, capsys)
+def test_killed_build_leaves_previous_site(fixture_site_built):
+    fixture_site = fixture_site_built
+    before = tree(fixture_site / "site")
     _big_project(fixture_site, 1000)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     proc = subprocess.Popen(
