@@ -14,9 +14,10 @@ import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import CHROMIUM
+from conftest import CHROMIUM, soon
 
 WAIT_MS = 15_000
 # One page of each type (and each timeline filter type).
@@ -96,16 +97,27 @@ def _expected(real_site: Path, person: str) -> list[str]:
     return [e["id"] for e in events if person in e["people"]]
 
 
-@pytest.mark.parametrize(("query", "person"), SPELLINGS)
-def test_every_spelling_finds_the_person(browser, site_url, query, person) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def search_page(browser, site_url) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """The search page, open for the module: each query is typed into the same box, as a
+    reader trying one spelling after another would (the index is loaded once)."""
     page = browser.new_page()
     page.goto(site_url + "search/")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "person"), SPELLINGS)
+def test_every_spelling_finds_the_person(search_page, query, person) -> None:  # type: ignore[no-untyped-def]
+    page = search_page
     page.get_by_label("Search for a name, an event or a source").fill(query)
+    # The results of this query (not those of the one before): the status names it.
+    status = page.locator(".search-status")
+    soon(lambda ms: sync_api.expect(status).to_contain_text(f"for “{query}”", timeout=ms))
     results = page.locator(".search-results li > a")
-    sync_api.expect(results.first).to_be_visible(timeout=WAIT_MS)
+    sync_api.expect(results.first).to_be_visible()
     hrefs = results.evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert f"/people/{person}/" in hrefs[:3], hrefs
-    page.close()
 
 
 def test_without_javascript_search_leads_to_the_index_of_spellings(browser, site_url) -> None:  # type: ignore[no-untyped-def]
@@ -173,19 +185,28 @@ def test_back_after_filtering_in_place_restores_the_filter(browser, site_url) ->
     page.close()
 
 
+@pytest.fixture(scope="module")
+def schemes(browser) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """One browser context per colour scheme, for the module (the site keeps no state)."""
+    contexts = {scheme: browser.new_context(color_scheme=scheme) for scheme in ("light", "dark")}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_axe_finds_no_violations(browser, site_url, name, scheme) -> None:  # type: ignore[no-untyped-def]
+def test_axe_finds_no_violations(schemes, site_url, name, scheme) -> None:  # type: ignore[no-untyped-def]
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+    page = schemes[scheme].new_page()
     page.goto(site_url + PAGES[name])
     if name == "search":
-        sync_api.expect(page.locator(".search-results li").first).to_be_visible(timeout=WAIT_MS)
+        first = page.locator(".search-results li").first
+        soon(lambda ms: sync_api.expect(first).to_be_visible(timeout=ms))
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
-    context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -193,7 +214,8 @@ def test_no_horizontal_scrolling_at_320_px(browser, site_url, name) -> None:  # 
     page = browser.new_page(viewport={"width": 320, "height": 640})
     page.goto(site_url + PAGES[name])
     if name == "search":
-        sync_api.expect(page.locator(".search-results li").first).to_be_visible(timeout=WAIT_MS)
+        first = page.locator(".search-results li").first
+        soon(lambda ms: sync_api.expect(first).to_be_visible(timeout=ms))
     width = page.evaluate("document.documentElement.scrollWidth")
     wide = page.evaluate(
         """() => Array.from(document.querySelectorAll('body *'))
