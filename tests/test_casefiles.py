@@ -6,7 +6,7 @@ import typing
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run
+from conftest import REPO, replace_text, run
 
 from generator.reading import casefiles, fields_doc
 from generator.reading.fields import ListOf, Nested, Shape, Value
@@ -80,10 +80,7 @@ def test_unknown_fields_are_listed_required_first() -> None:
     ],
 )
 def test_a_message_names_the_problem_once(fixture_site, capsys, old, new, expected):
-    path = fixture_site / SOURCE
-    text = path.read_text("utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), "utf-8")
+    replace_text(fixture_site / SOURCE, old, new)
     assert run("check", "--project", fixture_site) == 1
     err = capsys.readouterr().err
     for message in expected:

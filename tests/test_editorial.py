@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run
+from conftest import REPO, replace_text, run
 
 from generator.editorial import _birth_window, transliteration_key, within_edits, word_index
 from generator.errors import Diagnostic
@@ -36,9 +36,7 @@ def unacknowledge(project: Path) -> None:
 
 
 def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), "utf-8")
+    replace_text(path, old, new, count=-1)
 
 
 # Spellings ------------------------------------------------------------------

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run
+from conftest import REPO, replace_text, run
 
 from generator.ledger import sentences
 
@@ -130,9 +130,7 @@ def append(path: Path, text: str) -> None:
 
 
 def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), "utf-8")
+    replace_text(path, old, new, count=-1)
 
 
 HERALD = "content/sources/herald.yaml"

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import run
+from conftest import replace_text, run
 
 from generator.reading import ProjectPaths, sentences
 from generator.reading.paths import Folders as _Folders
@@ -99,10 +99,7 @@ CASES = [
 
 @pytest.mark.parametrize(("rel", "old", "new", "line", "words"), CASES)
 def test_content_error_names_file_and_line(fixture_site, capsys, rel, old, new, line, words):
-    path = fixture_site / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    replace_text(fixture_site / rel, old, new)
 
     assert run("check", "--project", fixture_site) == 1
     err = capsys.readouterr().err

@@ -11,18 +11,14 @@ import json
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import run
+from conftest import replace_text, run
 
 PERSON = "content/people/dana-example.yaml"
 GAZETTE = "content/sources/gazette.yaml"
 
 
 def _edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    replace_text(project / rel, old, new)
 
 
 def _captivity(project: Path) -> dict[str, object]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import FIXTURE, REPO, run
+from conftest import FIXTURE, REPO, replace_text, run
 
 from generator.verify import Tools, find_tools, verify_site
 
@@ -40,12 +40,7 @@ def problems(folder: Path, tools: Tools = NONE, base: str = "/") -> list[str]:
     return [d.format() for d in verify_site(folder, base, tools, "site")]
 
 
-def plant(file: Path, old: str, new: str) -> int:
-    """Replace the first ``old`` in ``file`` with ``new``; return the line it is on."""
-    text = file.read_text("utf-8")
-    assert old in text, f"{old!r} not in {file}"
-    file.write_text(text.replace(old, new, 1), "utf-8")
-    return text[: text.index(old)].count("\n") + 1
+plant = replace_text  # replace the first ``old`` in a file; return the line it is on
 
 
 def test_the_fixture_site_passes(site):
