@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, free_port
+from conftest import CHROMIUM, free_port, soon
 
 WAIT_MS = 15_000
 
@@ -108,24 +108,32 @@ def test_a_save_reaches_the_open_page(server, page) -> None:  # type: ignore[no-
     sync_api.expect(heading).to_have_text("Maxim Herkin")
 
     _set_name(person, "Maxim Herkin (first save)")
-    sync_api.expect(heading).to_have_text("Maxim Herkin (first save)", timeout=WAIT_MS)
+    soon(lambda ms: sync_api.expect(heading).to_have_text("Maxim Herkin (first save)", timeout=ms))
     # A second save a second later must reach the browser too (livereload's own
     # throttle would drop it).
     time.sleep(1)
     tab.ready()
     _set_name(person, "Maxim Herkin (second save)")
-    sync_api.expect(heading).to_have_text("Maxim Herkin (second save)", timeout=WAIT_MS)
+    soon(lambda ms: sync_api.expect(heading).to_have_text("Maxim Herkin (second save)", timeout=ms))
 
     good = person.read_text(encoding="utf-8")
     tab.ready()
     person.write_text(good + "summary: [unclosed\n", encoding="utf-8")
-    sync_api.expect(page.locator("h1")).to_contain_text("The build failed", timeout=WAIT_MS)
+    soon(
+        lambda ms: sync_api.expect(page.locator("h1")).to_contain_text(
+            "The build failed", timeout=ms
+        )
+    )
     errors = page.locator("li").all_inner_texts()
     assert any(re.match(r"content/people/maxim-herkin\.yaml:\d+: ", e) for e in errors), errors
 
     tab.ready()
     person.write_text(good, encoding="utf-8")
-    sync_api.expect(page.locator("h1")).to_have_text("Maxim Herkin (second save)", timeout=WAIT_MS)
+    soon(
+        lambda ms: sync_api.expect(page.locator("h1")).to_have_text(
+            "Maxim Herkin (second save)", timeout=ms
+        )
+    )
     assert proc.poll() is None, "the server is still running"
 
 
@@ -135,9 +143,8 @@ def test_a_template_save_reaches_the_open_page(server, page) -> None:  # type: i
     template = project / "templates/base.html"
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("Skip to content", "Skip to the timeline"), encoding="utf-8")
-    sync_api.expect(page.locator(".skip-link")).to_have_text(
-        "Skip to the timeline", timeout=WAIT_MS
-    )
+    skip = page.locator(".skip-link")
+    soon(lambda ms: sync_api.expect(skip).to_have_text("Skip to the timeline", timeout=ms))
 
 
 def test_copy_citation_control_on_a_source_page(page, server) -> None:  # type: ignore[no-untyped-def]
@@ -171,11 +178,11 @@ def test_copy_citation_control_on_a_source_page(page, server) -> None:  # type: 
         throw new Error('not found');
     }"""
     )
-    sync_api.expect(button).to_be_enabled(timeout=WAIT_MS)
+    soon(lambda ms: sync_api.expect(button).to_be_enabled(timeout=ms))
     button.focus()
     page.keyboard.press("Enter")
     output = page.locator(".copy-citation-output")
-    sync_api.expect(output).to_be_visible(timeout=WAIT_MS)
+    soon(lambda ms: sync_api.expect(output).to_be_visible(timeout=ms))
     (entry,) = yaml.safe_load(output.inner_text())
     assert entry == {"source": "toi-2025-02-03", "quote": "with his girlfriend, Sapir Cohen"}
     sync_api.expect(page.get_by_role("status")).to_have_text("Citation copied.")
