@@ -209,9 +209,17 @@ def test_axe_finds_no_violations(schemes, site_url, name, scheme) -> None:  # ty
     page.close()
 
 
+@pytest.fixture(scope="module")
+def narrow(browser) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """A context with a 320 px wide window, for the module; each test opens its own page."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    yield context
+    context.close()
+
+
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_horizontal_scrolling_at_320_px(browser, site_url, name) -> None:  # type: ignore[no-untyped-def]
-    page = browser.new_page(viewport={"width": 320, "height": 640})
+def test_no_horizontal_scrolling_at_320_px(narrow, site_url, name) -> None:  # type: ignore[no-untyped-def]
+    page = narrow.new_page()
     page.goto(site_url + PAGES[name])
     if name == "search":
         first = page.locator(".search-results li").first
@@ -226,8 +234,8 @@ def test_no_horizontal_scrolling_at_320_px(browser, site_url, name) -> None:  # 
     page.close()
 
 
-def test_a_long_name_without_spaces_wraps_in_the_filter_menu(browser, site_url) -> None:  # type: ignore[no-untyped-def]
-    page = browser.new_page(viewport={"width": 320, "height": 640})
+def test_a_long_name_without_spaces_wraps_in_the_filter_menu(narrow, site_url) -> None:  # type: ignore[no-untyped-def]
+    page = narrow.new_page()
     page.goto(site_url + "timeline/")
     page.evaluate("document.querySelector('.filters a[data-person]').textContent = 'W'.repeat(120)")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
