@@ -319,9 +319,12 @@ class Site:
     title: str
     description: str
     language: str
+    """The default edition's language: the first of ``languages``."""
     intro: str
     about: str
     acknowledged: tuple[Acknowledgement, ...] = ()
+    languages: tuple[str, ...] = ()
+    """Every edition's language, the default first."""
 
     @property
     def direction(self) -> str:

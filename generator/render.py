@@ -9,6 +9,7 @@ links limited to http, https, mailto and the site itself.
 from __future__ import annotations
 
 import contextlib
+import gettext
 import hashlib
 import json
 import re
@@ -23,6 +24,7 @@ from markupsafe import Markup
 from generator import urls as routes
 from generator.dates import PartialDate
 from generator.errors import utf8_fault
+from generator.i18n import DateWords
 from generator.model import Site
 from generator.views import DataView, Page, Title, variables
 
@@ -137,7 +139,11 @@ class Renderer:
             # A Renderer lives for one version of the theme (Builder makes a new one
             # when a theme file changes), so Jinja need not stat each template per page.
             auto_reload=False,
+            # Every sentence of the theme is marked for translation (generator.i18n).
+            extensions=["jinja2.ext.i18n"],
         )
+        self.lang = "en"
+        self.env.install_gettext_translations(gettext.NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
         self.env.filters["markdown"] = self.block
         self.env.filters["inline"] = self.inline
         self.env.filters["json_script"] = json_for_script
@@ -150,7 +156,7 @@ class Renderer:
         """Templates whose extends chain was checked (:meth:`_no_extends_loop`)."""
         self._blocks: dict[str, Markup] = {}
         self._inlines: dict[str, Markup] = {}
-        self._dates: dict[PartialDate, str] = {}
+        self._dates: DateWords | None = None
         self._words: Any = None
         """The macros of ``_words.html``, made with the globals of this build."""
         self._titles: dict[Title, tuple[str, str]] = {}
@@ -159,24 +165,41 @@ class Renderer:
         """Set what every template sees for a build (the site, its date); the titles the
         theme worded with the last build's go."""
         self.env.globals.update(values)
+        self._forget_words()
+
+    def set_language(self, lang: str, translations: gettext.NullTranslations) -> None:
+        """Render in ``lang`` from now on, with its catalogue's ``translations``.
+
+        The templates stay compiled: Jinja's i18n extension looks the words up as
+        each page renders, so every edition of a site shares one environment.
+        """
+        self.lang = lang
+        self.env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+        self._forget_words()
+
+    def _forget_words(self) -> None:
         self._words = None
+        self._dates = None
         self._titles.clear()
+
+    def _module(self) -> Any:
+        """The macros and words of ``_words.html``, in this build's language and globals."""
+        if self._words is None:
+            self._words = self.env.get_template(WORDS).make_module()
+        return self._words
 
     def date(self, value: PartialDate) -> str:
         """The ``date`` filter: a date as a reader should see it, at its precision."""
-        text = self._dates.get(value)
-        if text is None:
-            text = self._dates[value] = value.label()
-        return text
+        if self._dates is None:
+            self._dates = DateWords(self.lang, self._module().date_words)
+        return self._dates(value)
 
     def words(self, title: Title) -> tuple[str, str]:
         """A page's title and description, as the theme words them (``page_titles`` and
         ``page_descriptions`` of ``_words.html``, format strings of the page's facts)."""
         known = self._titles.get(title)
         if known is None:
-            if self._words is None:
-                self._words = self.env.get_template(WORDS).make_module()
-            words, site = self._words, cast(Site | None, self.env.globals.get("site"))
+            words, site = self._module(), cast(Site | None, self.env.globals.get("site"))
             key = title.kind
             if key == "timeline" and title.name:
                 key = "timeline_person"
@@ -192,8 +215,8 @@ class Renderer:
                 "kind_noun": words.kind_nouns.get(title.filter, ""),
             }
             known = (
-                words.page_titles[key].format_map(facts),
-                words.page_descriptions[key].format_map(facts),
+                str(words.page_titles[key]).format_map(facts),
+                str(words.page_descriptions[key]).format_map(facts),
             )
             self._titles[title] = known
         return known

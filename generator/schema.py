@@ -24,6 +24,7 @@ from generator.reading.fields import (
     Id,
     Ids,
     Language,
+    Languages,
     ListOf,
     Markdown,
     Nested,
@@ -79,6 +80,8 @@ def _value(value: Value) -> Schema:
             return _TEXT
         case Language():
             return _pattern(LANGUAGE_TAG.pattern)
+        case Languages():
+            return {"type": "array", "minItems": 1, "items": _pattern(LANGUAGE_TAG.pattern)}
         case Id():
             return _pattern(ID_PATTERN.pattern)
         case Address():

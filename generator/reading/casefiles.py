@@ -32,6 +32,7 @@ from generator.reading.fields import (
     Id,
     Ids,
     Language,
+    Languages,
     ListOf,
     Markdown,
     Nested,
@@ -154,10 +155,14 @@ SITE = Shape(
         Field(
             "language",
             Language(),
-            "the language of the site's own text; a right-to-left language (`he`, `ar`) sets"
-            ' `dir="rtl"`. The default theme\'s own words (menus, headings, dates) are'
-            " English: for a site in another language, translate them in template overrides",
-            required=True,
+            "the language of the site's own text, when it has one edition; a right-to-left"
+            ' language (`he`, `ar`) sets `dir="rtl"`. Give this or `languages`',
+        ),
+        Field(
+            "languages",
+            Languages(),
+            "the site's editions, the default first: it is built at the base URL, each other"
+            " under `/<lang>/` ([editions](editions.md)). Give this or `language`",
         ),
         Field(
             "intro",

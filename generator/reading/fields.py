@@ -49,6 +49,12 @@ class Language(_Plain):
     __slots__ = ()
 
 
+class Languages(_Plain):
+    """A list of BCP 47 language tags, each once."""
+
+    __slots__ = ()
+
+
 class Id(_Plain):
     """The id of a person, source or event: lowercase letters, digits and single hyphens."""
 
@@ -113,6 +119,7 @@ Value = (
     Text
     | Markdown
     | Language
+    | Languages
     | Id
     | Ids
     | Date

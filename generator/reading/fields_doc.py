@@ -38,6 +38,7 @@ from generator.reading.fields import (
     Id,
     Ids,
     Language,
+    Languages,
     ListOf,
     Markdown,
     Nested,
@@ -108,6 +109,8 @@ def _value(value: Value) -> str:
             return "text"
         case Language():
             return "a language tag (BCP 47)"
+        case Languages():
+            return "a list of language tags (BCP 47)"
         case Id():
             return "an id"
         case Ids():

@@ -33,6 +33,7 @@ from generator.reading.fields import (
     Id,
     Ids,
     Language,
+    Languages,
     ListOf,
     Markdown,
     Nested,
@@ -189,6 +190,23 @@ class Reader:
             return None
         return value
 
+    def _read_languages(self, node: Node, field: Field) -> tuple[str, ...]:
+        """The language tags listed, each once."""
+        key = field.name
+        out: list[str] = []
+        for item in self._list(node, key, at_least=1):
+            if not isinstance(item, Scalar) or not LANGUAGE_TAG.fullmatch(item.value):
+                self.error(
+                    item.line,
+                    f"'{key}' must list language tags",
+                    "write BCP 47 tags such as en, he, ru or en-GB, one per item",
+                )
+            elif item.value in out:
+                self.error(item.line, f"'{key}' lists '{item.value}' twice", "remove one")
+            else:
+                out.append(item.value)
+        return tuple(out)
+
     def _read_id(self, node: Node, field: Field) -> str | None:
         key = field.name
         value = self._text(node, key)
@@ -316,6 +334,7 @@ _READ: dict[type[Value], Callable[[Reader, Node, Field], object]] = {
     Text: Reader._read_text,
     Markdown: Reader._read_markdown,
     Language: Reader._read_language,
+    Languages: Reader._read_languages,
     Id: Reader._read_id,
     Ids: Reader._read_ids,
     Date: Reader._read_date,
