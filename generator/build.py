@@ -22,6 +22,7 @@ from pathlib import Path
 from generator import editorial, parallel, structured
 from generator.background import Background
 from generator.check import Evidence, sources_evidence, verify
+from generator.editions import Edition, edition_project, editions_of
 from generator.errors import ContentError, Diagnostic
 from generator.model import Project
 from generator.planning import Planner
@@ -190,8 +191,12 @@ def _build(options: Options, thorough: bool) -> BuildResult:
         # Plan, render and write.
         shown = project if options.drafts else project.without_drafts()
         staging = Staging(target) if target is not None else None
+        editions = editions_of(project.site.languages, urls)
         with template_errors(paths.root):
-            pages = _publish(shown, evidence, theme, urls, options.jobs, staging)
+            pages = sum(
+                _publish(shown, evidence, theme, edition, editions, options.jobs, staging)
+                for edition in editions
+            )
         if slow is not None:
             warnings = _warnings(found + slow.result(), options.strict)
         if staging is not None:
@@ -259,22 +264,30 @@ def _publish(
     project: Project,
     evidence: Evidence,
     theme: Theme,
-    urls: Urls,
+    edition: Edition,
+    editions: tuple[Edition, ...],
     jobs: int,
     staging: Staging | None,
 ) -> int:
-    """Plan, render and write every page, spread over the jobs; return the page count.
+    """Plan, render and write every page of an edition, spread over the jobs; return the
+    page count.
 
     Pages are made where they are rendered and dropped once written: only what
     the source pages need of each (:class:`Quoting`) comes back, then the source
     pages and the files made of the whole site follow.
     """
-    planner = Planner(urls)
+    urls = edition.urls
+    project = edition_project(project, edition)
+    planner = Planner(urls, whole_site=edition.default)
     planner.update(project, evidence)
+    theme.speak(edition.lang)
     theme.renderer.set_globals(
         site=project.site,
         as_of=evidence.newest,
         jsonld=structured.StructuredData(urls, project.site),
+        urls=urls,
+        edition=edition,
+        editions=editions,
     )
 
     def plan(route: str) -> Page:
@@ -283,7 +296,7 @@ def _publish(
 
     def write(page: Page, body: bytes) -> None:
         if staging is not None:
-            staging.write(output_of(page.route), body)
+            staging.write(edition.folder + output_of(page.route), body)
 
     def quoting(page: Page, body: bytes) -> Quoting:
         write(page, body)
@@ -296,7 +309,7 @@ def _publish(
         planner.db.know("quoting", route, found)
     rest = planner.source_routes() + planner.file_routes()
     parallel.render_each(theme.renderer, rest, jobs, plan, write, planner.size)
-    if staging is not None:
+    if staging is not None and edition.default:
         for name, data in sorted(theme.assets.items()):
             staging.write(name, data)
     return len(pages) + len(planner.source_routes())

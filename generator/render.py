@@ -178,9 +178,15 @@ class Renderer:
         self._forget_words()
 
     def _forget_words(self) -> None:
+        """Forget what was made with the last globals or language: the words, and each
+        imported template's module (``{% from "_words.html" import ... %}``), which Jinja
+        makes once with the globals of the time and keeps on the compiled template."""
         self._words = None
         self._dates = None
         self._titles.clear()
+        if self.env.cache is not None:
+            for template in self.env.cache.values():
+                template._module = None
 
     def _module(self) -> Any:
         """The macros and words of ``_words.html``, in this build's language and globals."""

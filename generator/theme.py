@@ -6,13 +6,14 @@ from __future__ import annotations
 import contextlib
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from generator import render
 from generator.errors import ContentError, Diagnostic
+from generator.i18n import Catalogue, load_catalogue
 from generator.urls import Urls
 
 
@@ -23,6 +24,20 @@ class Theme:
     signature: tuple[tuple[str, int, int], ...]
     renderer: render.Renderer
     assets: dict[str, bytes]
+    dirs: list[Path] = field(default_factory=list)
+    _catalogues: dict[str, Catalogue] = field(default_factory=dict)
+
+    def catalogue(self, lang: str) -> Catalogue:
+        """The theme's words in ``lang`` (its catalogues, read once per version of the theme)."""
+        found = self._catalogues.get(lang)
+        if found is None:
+            found = self._catalogues[lang] = load_catalogue(self.dirs, lang)
+        return found
+
+    def speak(self, lang: str) -> None:
+        """Render in ``lang`` from now on."""
+        if self.renderer.lang != lang or lang not in self._catalogues:
+            self.renderer.set_language(lang, self.catalogue(lang).translations)
 
 
 def load_theme(root: Path, urls: Urls, last: Theme | None = None) -> Theme:
@@ -31,7 +46,7 @@ def load_theme(root: Path, urls: Urls, last: Theme | None = None) -> Theme:
     signature = theme_signature(dirs)
     if last is not None and last.signature == signature:
         return last
-    return Theme(signature, render.Renderer(dirs, {"urls": urls}), assets(dirs))
+    return Theme(signature, render.Renderer(dirs, {"urls": urls}), assets(dirs), dirs)
 
 
 @contextlib.contextmanager

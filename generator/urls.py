@@ -92,7 +92,10 @@ class Urls:
     origin: str
     """Scheme and host, e.g. 'https://example.org', or '' when only a path is known."""
     root: str
-    """Path of the site root, starting and ending with '/'."""
+    """Path of the edition's root, starting and ending with '/': the site root, or a
+    language's folder under it ('/ru/') for an edition other than the default."""
+    site_root: str = ""
+    """Path of the site root, where the assets and the search index are; '': ``root``."""
 
     @classmethod
     def from_base(cls, base: str) -> Urls:
@@ -101,6 +104,14 @@ class Urls:
         origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else ""
         root = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
         return cls(origin, root)
+
+    def edition(self, folder: str) -> Urls:
+        """Where the pages of an edition in ``folder`` ('ru/') live; assets stay at the root."""
+        return Urls(self.origin, self.root + folder, self.root)
+
+    def asset(self, name: str) -> str:
+        """A link to a file of the whole site, shared by every edition ('assets/style.css')."""
+        return (self.site_root or self.root) + name
 
     def page(self, route: str) -> str:
         """A link to ``route``, from any page of the site."""

@@ -13,6 +13,7 @@ every catalogue is shown as written, and :func:`missing_messages` names it for
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,8 @@ class Catalogue:
     translations: Translations
     messages: frozenset[str]
     """The ids of every message some catalogue translates."""
+    digest: str
+    """A digest of the catalogues read: what a page rendered in this language read of them."""
 
 
 def catalogue_paths(theme_dirs: list[Path], lang: str) -> list[Path]:
@@ -55,8 +58,11 @@ def catalogue_paths(theme_dirs: list[Path], lang: str) -> list[Path]:
 def load_catalogue(theme_dirs: list[Path], lang: str) -> Catalogue:
     """The merged catalogue of ``lang`` (an empty one if no theme folder has one)."""
     merged = Catalog(locale=_babel_locale(lang))
+    digest = hashlib.sha256()
     for path in catalogue_paths(theme_dirs, lang):
-        with path.open("rb") as f:
+        data = path.read_bytes()
+        digest.update(data)
+        with io.BytesIO(data) as f:
             read = read_po(f, locale=_babel_locale(lang))
         for message in read:
             if message.id and message.string and any(_strings(message.string)):
@@ -65,7 +71,7 @@ def load_catalogue(theme_dirs: list[Path], lang: str) -> Catalogue:
     write_mo(buffer, merged)
     buffer.seek(0)
     ids = frozenset(_key(m.id) for m in merged if m.id)
-    return Catalogue(lang, Translations(buffer), ids)
+    return Catalogue(lang, Translations(buffer), ids, digest.hexdigest())
 
 
 def _strings(string: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:

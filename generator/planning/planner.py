@@ -10,6 +10,7 @@ preview keeps the planner and asks for the page the browser wants.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from itertools import groupby
 from typing import Any
 
@@ -44,9 +45,12 @@ from generator.views import (
 class Planner:
     """Plans the pages of one project, build after build (see the module's doc)."""
 
-    def __init__(self, urls: Urls) -> None:
+    def __init__(self, urls: Urls, whole_site: bool = True) -> None:
         self.urls = urls
         self.db = Database({**queries.QUERIES, "page": self._page, "quoting": self._quoting})
+        # The default edition's planner plans the files of the whole site (the sitemap of
+        # every edition, the data); another edition's, its own feed.
+        self.db.define("file_routes", partial(queries.file_routes, whole_site=whole_site))
 
     def update(self, project: Project, evidence: Evidence) -> None:
         """Plan from this project and evidence from now on: a new revision of the inputs."""

@@ -126,9 +126,10 @@ def source_routes(db: Database, _: None) -> tuple[str, ...]:
     return tuple([routes.source(s.id) for s in db.get("sources")])
 
 
-def file_routes(db: Database, _: None) -> tuple[str, ...]:
-    """The files made of the whole site: the sitemap, the feed, the data."""
-    return (routes.SITEMAP, routes.FEED, *routes.DATA_FILES)
+def file_routes(db: Database, _: None, whole_site: bool = True) -> tuple[str, ...]:
+    """The files made of the whole site: the sitemap, the feed, the data; ``whole_site``
+    False: an edition's own feed (the default edition's sitemap lists every edition's)."""
+    return (routes.SITEMAP, routes.FEED, *routes.DATA_FILES) if whole_site else (routes.FEED,)
 
 
 def every_route(db: Database, _: None) -> frozenset[str]:

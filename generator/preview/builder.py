@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection
+from functools import partial
 from typing import Any
 
 from generator import structured
 from generator.build import BuildResult, Options, _drafts, _no_cycle_collection, load_and_check
+from generator.check import Evidence
+from generator.editions import Edition, edition_project, editions_of
 from generator.errors import ContentError
 from generator.incremental import Database
+from generator.model import Project
 from generator.planning import Planner
 from generator.preview.verifying import Verifier
 from generator.reading import FileCache, ProjectPaths
@@ -39,18 +43,26 @@ class PreviewBuilder:
         self.urls = Urls.from_base(options.base_url)
         self._files = FileCache()
         self._verify = Verifier()
-        self._planner = Planner(self.urls)
-        self._planner.db.define("body", self._body)
         self._theme: Theme | None = None
+        self._editions: tuple[Edition, ...] = ()
+        self._planners: dict[str, Planner] = {}
+        """Each edition's planner, by its language: kept between saves like the rest."""
+        self._speaking: Edition | None = None
+        """The edition the renderer was last set up for."""
 
     @property
     def db(self) -> Database:
+        """The default edition's planner's database."""
         return self._planner.db
+
+    @property
+    def _planner(self) -> Planner:
+        return self._planners[self._editions[0].lang]
 
     @property
     def rendered(self) -> int:
         """Pages rendered since the last build."""
-        return self.db.ran.get("body", 0)
+        return sum(p.db.ran.get("body", 0) for p in self._planners.values())
 
     def build(
         self,
@@ -86,41 +98,76 @@ class PreviewBuilder:
         if not self.options.drafts:
             drafts = _drafts(project)
             project = project.without_drafts()
-        theme = self._theme = load_theme(self.paths.root, self.urls, self._theme)
-        theme.renderer.set_globals(
-            site=project.site,
-            as_of=evidence.newest,
-            jsonld=structured.StructuredData(self.urls, project.site),
-        )
-        self._planner.update(project, evidence)
-        self.db.set_inputs(template=TemplateDigests(theme.renderer))
-        planner = self._planner
-        pages = len(planner.routes()) + len(planner.source_routes())
+        self._theme = load_theme(self.paths.root, self.urls, self._theme)
+        self._speaking = None
+        self._editions = editions_of(project.site.languages, self.urls)
+        self._planners = {e.lang: self._plan(e, project, evidence) for e in self._editions}
+        pages = sum(len(p.routes()) + len(p.source_routes()) for p in self._planners.values())
         seconds = time.perf_counter() - started
         return BuildResult(pages, project, seconds, found, drafts)
+
+    def _plan(self, edition: Edition, project: Project, evidence: Evidence) -> Planner:
+        """The edition's planner (the last build's, if it had this edition), given this build's
+        model: each page it planned is planned again only if something it read changed."""
+        assert self._theme is not None
+        planner = self._planners.get(edition.lang)
+        if planner is None or planner.urls != edition.urls:
+            planner = Planner(edition.urls, whole_site=edition.default)
+            planner.db.define("body", partial(self._body, edition))
+        planner.update(edition_project(project, edition), evidence)
+        words = {"words": self._theme.catalogue(edition.lang).digest}
+        planner.db.set_inputs(template=TemplateDigests(self._theme.renderer), catalogue=words)
+        return planner
+
+    def _edition_of(self, name: str) -> Edition:
+        """The edition an output file belongs to: the one whose folder holds it."""
+        for edition in self._editions[1:]:
+            if name.startswith(edition.folder):
+                return edition
+        return self._editions[0]
+
+    def _speak(self, edition: Edition) -> None:
+        """Set the renderer up for ``edition``'s pages, unless it already is."""
+        if self._speaking == edition:
+            return
+        assert self._theme is not None
+        planner = self._planners[edition.lang]
+        self._theme.speak(edition.lang)
+        self._theme.renderer.set_globals(
+            site=planner.site,
+            as_of=planner.as_of,
+            jsonld=structured.StructuredData(edition.urls, planner.site),
+            urls=edition.urls,
+            edition=edition,
+            editions=self._editions,
+        )
+        self._speaking = edition
 
     def file(self, name: str) -> bytes | None:
         """Output file ``name`` of the last build, planned and rendered now if need be."""
         assert self._theme is not None, "build first"
         if name in self._theme.assets:
             return self._theme.assets[name]
-        route = route_of(name)
-        if not self._planner.has(route):
+        edition = self._edition_of(name)
+        planner = self._planners[edition.lang]
+        route = route_of(name.removeprefix(edition.folder))
+        if not planner.has(route):
             return None
         with template_errors(self.paths.root), _no_cycle_collection():
-            body: bytes = self.db.get("body", route)
+            body: bytes = planner.db.get("body", route)
         return body
 
     def files(self) -> dict[str, bytes]:
         """Every file of the site, as a one-off build writes them (by output name)."""
         assert self._theme is not None, "build first"
-        planner = self._planner
-        every = planner.routes() + planner.source_routes() + planner.file_routes()
         found = dict(self._theme.assets)
-        for route in every:
-            body = self.file(output_of(route))
-            assert body is not None
-            found[output_of(route)] = body
+        for edition in self._editions:
+            planner = self._planners[edition.lang]
+            for route in planner.routes() + planner.source_routes() + planner.file_routes():
+                name = edition.folder + output_of(route)
+                body = self.file(name)
+                assert body is not None
+                found[name] = body
         return dict(sorted(found.items()))
 
     def review(self) -> list[Any]:
@@ -131,13 +178,16 @@ class PreviewBuilder:
         paths, as_of = self.paths, self.options.as_of
         return load_and_check(paths, self._files, as_of, True, True, self._verify)[2]
 
-    def _body(self, db: Database, route: str) -> bytes:
-        """The query that renders a page: it reads the page, the site and date every page
-        shows, and each template the render asks for (recorded as the render loads it)."""
+    def _body(self, edition: Edition, db: Database, route: str) -> bytes:
+        """The query that renders a page of ``edition``: it reads the page, the site and date
+        every page shows, the theme's words in the edition's language, and each template the
+        render asks for (recorded as the render loads it)."""
         page: Page = db.get("page", route)
         db.input("model", "site")
         db.input("model", "as_of")
+        db.input("catalogue", "words")
         assert self._theme is not None
+        self._speak(edition)
         renderer = self._theme.renderer
         renderer.env.loaded = lambda name: db.input("template", name)
         try:

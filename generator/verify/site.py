@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from generator import urls
 from generator.errors import Diagnostic, OutputError, UsageError, utf8_fault
 from generator.urls import Urls
+from generator.verify.alternates import check_alternates
 from generator.verify.jsonld import _CHECKS, _thing, _urls_in, expected_type
 from generator.verify.validators import Tools, _run_jing, _run_vnu, find_tools
 
@@ -51,6 +52,10 @@ class _Html(HTMLParser):
         self.refs: list[tuple[int, str]] = []
         self.jsonld: list[tuple[int, str]] = []
         self.canonical: str | None = None
+        self.lang: str | None = None
+        self.alternates: dict[str, str] = {}
+        """hreflang -> href of each ``<link rel="alternate" hreflang>``: the page in the
+        other editions."""
         self._script: tuple[int, list[str]] | None = None
         self.feed(text)
         self.close()
@@ -71,6 +76,10 @@ class _Html(HTMLParser):
             self._script = (line, [])
         elif tag == "link" and a.get("rel") == "canonical":
             self.canonical = a.get("href")
+        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates[a["hreflang"] or ""] = a.get("href") or ""
+        elif tag == "html":
+            self.lang = a.get("lang")
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
@@ -167,11 +176,16 @@ def verify_site(folder: Path, base_url: str, tools: Tools, label: str = "") -> l
             site.resolve(rel, line, ref)
         _check_jsonld(site, rel, page)
     _check_sitemap(site)
-    _check_feed(site)
+    check_alternates(site)
+    feeds = _feeds(site)
+    for feed in feeds:
+        _check_feed(site, feed)
     if tools.vnu is not None:
         site.problems.extend(_run_vnu(tools.vnu, site))
-    if tools.jing is not None and (folder / "feed.xml").is_file():
-        site.problems.extend(_run_jing(tools.jing, site))
+    if tools.jing is not None:
+        for feed in feeds:
+            if (folder / feed).is_file():
+                site.problems.extend(_run_jing(tools.jing, site, feed))
     return sorted(site.problems, key=Diagnostic.sort_key)
 
 
@@ -222,7 +236,11 @@ def _check_sitemap(site: _Site) -> None:
     root = _parse_xml(site, "sitemap.xml")
     if root is None:
         return
-    expected = {site.urls.absolute(route(rel)): rel for rel in site.pages if rel != "404.html"}
+    expected = {
+        site.urls.absolute(route(rel)): rel
+        for rel in site.pages
+        if rel.rsplit("/", 1)[-1] != urls.NOT_FOUND  # the site's and each edition's
+    }
     listed: set[str] = set()
     for loc in root.iter(f"{_SITEMAP_NS}loc"):
         url = (loc.text or "").strip()
@@ -236,12 +254,27 @@ def _check_sitemap(site: _Site) -> None:
             site.report(rel, 0, f"missing from sitemap.xml (expected <loc>{url}</loc>)")
 
 
-def _check_feed(site: _Site) -> None:
-    root = _parse_xml(site, "feed.xml")
+def _feeds(site: _Site) -> list[str]:
+    """The site's feed, and each other edition's (a folder with a home page of its own
+    language beside the site's: 'ru/feed.xml')."""
+    found = ["feed.xml"]
+    for rel in site.pages:
+        folder = rel.removesuffix("index.html")
+        if (
+            folder.count("/") == 1
+            and rel.endswith("/index.html")
+            and (site.pages[rel].alternates and (site.folder / folder / "feed.xml").is_file())
+        ):
+            found.append(folder + "feed.xml")
+    return found
+
+
+def _check_feed(site: _Site, rel: str = "feed.xml") -> None:
+    root = _parse_xml(site, rel)
     if root is None:
         return
     for link in root.iter(f"{_ATOM_NS}link"):
-        site.resolve("feed.xml", 0, link.get("href", ""))
+        site.resolve(rel, 0, link.get("href", ""))
 
 
 def _check_jsonld(site: _Site, rel: str, page: _Html) -> None:

@@ -68,9 +68,10 @@ def _run_vnu(command: list[str], site: _Site) -> list[Diagnostic]:
     return found
 
 
-def _run_jing(command: list[str], site: _Site) -> list[Diagnostic]:
-    """Validate the feed against the RFC 4287 grammar; return jing's errors."""
-    feed = site.folder / "feed.xml"
+def _run_jing(command: list[str], site: _Site, rel: str = "feed.xml") -> list[Diagnostic]:
+    """Validate the feed ``rel`` (an edition's) against the RFC 4287 grammar; return jing's
+    errors."""
+    feed = site.folder / rel
     done = subprocess.run(
         [*command, "-c", str(ATOM_GRAMMAR), str(feed)],
         capture_output=True,
@@ -84,6 +85,6 @@ def _run_jing(command: list[str], site: _Site) -> list[Diagnostic]:
         match = re.match(r"^.*?:(\d+):(\d+): (?:fatal |)error: (.*)$", out)
         if match:
             message = f"Atom (RFC 4287): {match[3]}"
-            found.append(Diagnostic(f"{site.label}/feed.xml", int(match[1]), message))
+            found.append(Diagnostic(f"{site.label}/{rel}", int(match[1]), message))
     output = (done.stdout + done.stderr).strip()
-    return found or [Diagnostic(f"{site.label}/feed.xml", 0, f"jing failed: {output}")]
+    return found or [Diagnostic(f"{site.label}/{rel}", 0, f"jing failed: {output}")]
