@@ -22,13 +22,15 @@ from pathlib import Path
 from generator import editorial, parallel, structured
 from generator.background import Background
 from generator.check import Evidence, sources_evidence, verify
-from generator.editions import Edition, edition_project, editions_of
+from generator.editions import Edition, edition_project, editions_of, untranslated
 from generator.errors import ContentError, Diagnostic
+from generator.i18n import missing_messages
+from generator.i18n.catalogues import LOCALES
 from generator.model import Project
 from generator.planning import Planner
 from generator.quotes import SourceText
 from generator.reading import FileCache, ProjectPaths, load_project, prefetch, yaml_files
-from generator.theme import Theme, load_theme, template_errors
+from generator.theme import Theme, load_theme, template_errors, theme_dirs
 from generator.urls import Urls, output_of
 from generator.views import Page, Quoting
 from generator.write import Staging, guard_output
@@ -87,9 +89,20 @@ def load_and_check(
     project = load_project(paths, diagnostics, cache)
     if project is None:
         raise ContentError(diagnostics)
+    if warnings:
+        diagnostics.extend(edition_warnings(project, theme_dirs(paths.root)))
     evidence = verifier(project, diagnostics)
     evidence = editorial.review(project, evidence, diagnostics, as_of, thorough, warnings)
     return project, evidence, _warnings(diagnostics)
+
+
+def edition_warnings(project: Project, dirs: list[Path]) -> list[Diagnostic]:
+    """What an edition other than the default shows in the default language: texts of the
+    case files not translated, and messages of the theme its catalogue lacks."""
+    found = untranslated(project)
+    for lang in project.site.languages[1:]:
+        found.extend(missing_messages(dirs, lang, f"templates/{LOCALES}/{lang}.po"))
+    return found
 
 
 def _drafts(project: Project) -> int:
@@ -171,6 +184,7 @@ def _build(options: Options, thorough: bool) -> BuildResult:
     project = load_project(paths, found, files)
     if project is None:
         raise ContentError(found)
+    found.extend(edition_warnings(project, theme.dirs))
     slow = None
     if (
         thorough

@@ -52,6 +52,10 @@ EDITORIAL_CHECKS = (
 """The editorial findings a case file may acknowledge (see generator/editorial/)."""
 
 
+Translations = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+"""An item's texts in other languages: (language tag, ((field, text), ...)), as written."""
+
+
 class Where(NamedTuple):
     """A place in a content file.
 
@@ -103,6 +107,11 @@ class Claim:
     where: Where
     kind: str = "other"
     """For facts: what the claim is about (see FACT_KINDS)."""
+    translations: Translations = ()
+    """Its texts in the other editions' languages (docs/editions.md)."""
+    shown_in: str = ""
+    """In an edition's model: the language its texts are shown in where the edition has no
+    translation of them (the default's); '' where they are in the edition's language."""
 
 
 @by_fields
@@ -114,6 +123,11 @@ class Disagreement:
     note: str
     accounts: tuple[Claim, ...]
     where: Where
+    translations: Translations = ()
+    """Its texts in the other editions' languages (docs/editions.md)."""
+    shown_in: str = ""
+    """In an edition's model: the language its texts are shown in where the edition has no
+    translation of them (the default's); '' where they are in the edition's language."""
 
 
 @by_fields
@@ -186,6 +200,8 @@ class Person:
     """Left out of the published site unless drafts are asked for."""
     acknowledged: tuple[Acknowledgement, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    translations: Translations = ()
+    """Its name in the other editions' languages: the explainer's transliteration."""
 
 
 @by_fields
@@ -210,6 +226,11 @@ class Event:
     people_lines: tuple[int, ...] = ()
     """The line of each id in ``people``, for an unknown one (none: the event's line)."""
     corrections: tuple[Correction, ...] = ()
+    translations: Translations = ()
+    """Its texts in the other editions' languages (docs/editions.md)."""
+    shown_in: str = ""
+    """In an edition's model: the language its texts are shown in where the edition has no
+    translation of them (the default's); '' where they are in the edition's language."""
 
 
 @by_fields
@@ -325,6 +346,11 @@ class Site:
     acknowledged: tuple[Acknowledgement, ...] = ()
     languages: tuple[str, ...] = ()
     """Every edition's language, the default first."""
+    translations: Translations = ()
+    """Its texts in the other editions' languages (docs/editions.md)."""
+    shown_in: str = ""
+    """In an edition's model: the language its texts are shown in where the edition has no
+    translation of them (the default's); '' where they are in the edition's language."""
 
     @property
     def direction(self) -> str:

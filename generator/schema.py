@@ -31,6 +31,7 @@ from generator.reading.fields import (
     Setting,
     Shape,
     Text,
+    Translated,
     Value,
 )
 from generator.reading.reader import ADDRESS, ID_PATTERN, LANGUAGE_TAG
@@ -94,6 +95,12 @@ def _value(value: Value) -> Schema:
             return {"enum": list(value.values)}
         case Nested():
             return _object(value.shape)
+        case Translated():
+            return {
+                "type": "object",
+                "propertyNames": _pattern(LANGUAGE_TAG.pattern),
+                "additionalProperties": _object(value.shape),
+            }
         case ListOf():
             listed = {"type": "array", "items": _object(value.shape)}
             return {**listed, "minItems": value.at_least} if value.at_least else listed

@@ -141,6 +141,8 @@ class Cited:
     refs: tuple[Ref, ...]
     label: str = ""
     href: str = ""
+    lang: str = ""
+    """The language the text is in where the page's edition has no translation of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ class DifferView:
     topic: str
     note: str
     accounts: tuple[Cited, ...]
+    lang: str = ""
+    """The language topic and note are in where the edition has no translation of them."""
 
 
 @dataclass(frozen=True, slots=True)

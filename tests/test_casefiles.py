@@ -57,7 +57,7 @@ def test_every_mapping_is_named_for_messages_and_documented(case: casefiles.Case
 
 def test_unknown_fields_are_listed_required_first() -> None:
     assert casefiles.SOURCE.known[:4] == ("seed", "outlet", "language", "published")
-    assert casefiles.DISAGREEMENT.known == ("topic", "accounts", "note")
+    assert casefiles.DISAGREEMENT.known == ("topic", "accounts", "note", "translations")
 
 
 @pytest.mark.parametrize(

@@ -48,11 +48,12 @@ class Footnotes:
         return tuple(refs)
 
     def cited(self, claim: Claim, label: str = "") -> Cited:
-        return Cited(claim.text, self.refs(claim.citations), label)
+        return Cited(claim.text, self.refs(claim.citations), label, lang=claim.shown_in)
 
     def differ(self, items: tuple[Disagreement, ...]) -> tuple[DifferView, ...]:
         return tuple(
-            DifferView(d.topic, d.note, tuple(self.cited(a) for a in d.accounts)) for d in items
+            DifferView(d.topic, d.note, tuple(self.cited(a) for a in d.accounts), d.shown_in)
+            for d in items
         )
 
 

@@ -39,7 +39,19 @@ from generator.reading.fields import (
     Setting,
     Shape,
     Text,
+    Translated,
 )
+
+
+def _translations(doc: str, *fields: Field) -> Field:
+    """The ``translations`` field of a mapping whose ``fields`` an edition may translate."""
+    shape = Shape(fields, f"{doc} in another edition's language")
+    return Field(
+        "translations",
+        Translated(shape),
+        f"{doc} in the other editions' languages, by language tag ([editions](editions.md))",
+    )
+
 
 # The pieces shared by several kinds, each described once in the reference ---------------
 
@@ -70,6 +82,10 @@ CLAIM = Shape(
             ListOf(CITATION, at_least=1),
             "the passages of the sources that say it",
             required=True,
+        ),
+        _translations(
+            "the sentence",
+            Field("text", Markdown(), "the sentence, saying no more and no less", required=True),
         ),
     ),
     "one sentence and what says it",
@@ -104,6 +120,11 @@ DISAGREEMENT = Shape(
             ListOf(CLAIM, at_least=2),
             "each side, in its own words, cited",
             required=True,
+        ),
+        _translations(
+            "the topic and note",
+            Field("topic", Text(), "the topic", required=True),
+            Field("note", Text(), "the note, where there is one"),
         ),
     ),
     "where the sources disagree: every side, none chosen",
@@ -171,6 +192,13 @@ SITE = Shape(
             required=True,
         ),
         Field("about", Markdown(), "the body of the about / method page", required=True),
+        _translations(
+            "the site's texts",
+            Field("title", Text(), "the title", required=True),
+            Field("description", Text(), "the description", required=True),
+            Field("intro", Markdown(), "the home page's introduction", required=True),
+            Field("about", Markdown(), "the about page", required=True),
+        ),
         _acknowledged("editorial warnings accepted for the whole site"),
         Field(
             "base_url",
@@ -376,6 +404,10 @@ PERSON = Shape(
         DRAFT,
         _acknowledged("editorial warnings about this person accepted, with a reason"),
         CORRECTIONS,
+        _translations(
+            "the name",
+            Field("name", Text(), "the explainer's transliteration of the name", required=True),
+        ),
     ),
     "a person of the story",
     called="a person",
@@ -400,6 +432,11 @@ EVENT = Shape(
         DIFFER,
         DRAFT,
         CORRECTIONS,
+        _translations(
+            "the title and body",
+            Field("title", Text(), "the title", required=True),
+            Field("body", Markdown(blank=True), "the body, where there is one"),
+        ),
     ),
     "an event of the timeline",
     called="an event",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from generator.model import Event
 from generator.reading.casefiles import EVENT
 from generator.reading.reader import Reader
-from generator.reading.shared import citations, corrections, disagreements
+from generator.reading.shared import citations, corrections, disagreements, translated
 from generator.reading.yamlsafe import Node, Sequence
 
 
@@ -48,6 +48,7 @@ def read_events(r: Reader, node: Node) -> list[Event]:
                     f.flag("draft"),
                     people_lines,
                     corrected,
+                    translated(r, f, ("title", "body") if body else ("title",)),
                 )
             )
     return events

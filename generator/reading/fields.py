@@ -108,6 +108,14 @@ class Nested:
 
 
 @dataclass(frozen=True, slots=True)
+class Translated:
+    """Translations of its mapping's texts: a language tag -> a mapping of ``shape``, the
+    fields translated (docs/editions.md)."""
+
+    shape: Shape
+
+
+@dataclass(frozen=True, slots=True)
 class ListOf:
     """A list of mappings of one shape, of at least ``at_least`` items."""
 
@@ -128,6 +136,7 @@ Value = (
     | Setting
     | Choice
     | Nested
+    | Translated
     | ListOf
 )
 """What a field holds. A scalar type is read and checked by the loader at once; a

@@ -45,6 +45,7 @@ from generator.reading.fields import (
     Setting,
     Shape,
     Text,
+    Translated,
     Value,
 )
 
@@ -94,6 +95,8 @@ def _rows(shape: Shape, prefix: str) -> Iterator[str]:
         match field.value:
             case Nested(shape=inner) if not inner.see:
                 yield from _rows(inner, f"{name}.")
+            case Translated(shape=inner):
+                yield from _rows(inner, f"{name}.<lang>.")
             case ListOf(shape=inner) if not inner.see:
                 yield from _rows(inner, f"{name}[].")
 
@@ -126,6 +129,8 @@ def _value(value: Value) -> str:
             return f"one of {words}" + (f"; `{default}` if absent" if default else "")
         case Nested(shape=inner):
             return inner.see or "a mapping: the fields below"
+        case Translated():
+            return "a mapping of language tags, each to the fields below"
         case ListOf(shape=inner, at_least=at_least):
             items = f"list of {inner.see}" if inner.see else "list, each item with the fields below"
             least = {0: "", 1: ", at least one", 2: ", at least two"}.get(at_least, "")

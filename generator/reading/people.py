@@ -20,6 +20,7 @@ from generator.reading.shared import (
     corrections,
     disagreements,
     once,
+    translated,
 )
 from generator.reading.yamlsafe import Node
 
@@ -101,6 +102,7 @@ def read_person(r: Reader, node: Node) -> Person | None:
         f.flag("draft"),
         acknowledged,
         corrected,
+        translated(r, f, ("name",)),
     )
 
 

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 
 from generator.dates import DATE_FORMS, PartialDate, parse_date
 from generator.errors import Diagnostic, did_you_mean
-from generator.model import Where
+from generator.model import Translations, Where
 from generator.reading.fields import (
     Address,
     Choice,
@@ -40,6 +40,7 @@ from generator.reading.fields import (
     Setting,
     Shape,
     Text,
+    Translated,
     Value,
 )
 from generator.reading.yamlsafe import Mapping, Node, Scalar, Sequence
@@ -89,6 +90,14 @@ class Fields:
     def items(self, key: str) -> list[Fields]:
         """The readable items of a list of mappings, in order."""
         return cast("list[Fields]", self.values.get(key, []))
+
+    def translations(self, key: str = "translations") -> Translations:
+        """The texts of a :class:`~generator.reading.fields.Translated` field, by language."""
+        read = cast("list[tuple[str, Fields]]", self.values.get(key, []))
+        return tuple(
+            (lang, tuple((k, v) for k, v in f.values.items() if isinstance(v, str)))
+            for lang, f in read
+        )
 
     def ids(self, key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """The ids of an :class:`~generator.reading.fields.Ids` field, and the line of each."""
@@ -278,6 +287,30 @@ class Reader:
                 out[item.value] = item.line
         return tuple(out), tuple(out.values())
 
+    def _read_translated(self, node: Node, field: Field) -> list[tuple[str, Fields]]:
+        """Each language's translation of the mapping's texts, in the order written."""
+        shape = cast(Translated, field.value).shape
+        if not isinstance(node, Mapping):
+            self.error(
+                node.line,
+                f"'{field.name}' must be a mapping of language tags, not {_KIND_NAMES[type(node)]}",
+                "write each language's tag on its own line, its translated fields below it",
+            )
+            return []
+        out = []
+        for lang, item in node.items.items():
+            if not LANGUAGE_TAG.fullmatch(lang):
+                self.error(
+                    item.line,
+                    f"'{field.name}' has '{lang}', not a language tag",
+                    "write a BCP 47 tag such as ru, he or ar",
+                )
+                continue
+            read = self.read(item, shape, f"the '{lang}' translation")
+            if read is not None:
+                out.append((lang, read))
+        return out
+
     def _read_nested(self, node: Node, field: Field) -> Fields | None:
         shape = cast(Nested, field.value).shape
         return self.read(node, shape, shape.called or f"'{field.name}'")
@@ -335,6 +368,7 @@ _READ: dict[type[Value], Callable[[Reader, Node, Field], object]] = {
     Markdown: Reader._read_markdown,
     Language: Reader._read_language,
     Languages: Reader._read_languages,
+    Translated: Reader._read_translated,
     Id: Reader._read_id,
     Ids: Reader._read_ids,
     Date: Reader._read_date,

@@ -20,9 +20,11 @@ from generator.model import (
     NotUsed,
     Relation,
     Spelling,
+    Translations,
     Where,
 )
 from generator.reading.reader import Fields, Reader
+from generator.reading.yamlsafe import Mapping
 
 _TWO_LETTERS = re.compile(r"\w\w")
 
@@ -43,6 +45,23 @@ def citations(r: Reader, items: list[Fields]) -> tuple[Citation, ...]:
     return tuple(out)
 
 
+def translated(r: Reader, f: Fields, texts: tuple[str, ...]) -> Translations:
+    """The translations of a mapping whose ``texts`` are written; a translation must give
+    every one of them (an edition shows an item in one language, not in two)."""
+    found = f.translations()
+    for lang, given in found:
+        missing = [t for t in texts if t not in dict(given)]
+        if missing:
+            written = f.node.items["translations"]
+            line = written.items[lang].line if isinstance(written, Mapping) else written.line
+            r.error(
+                line,
+                f"the '{lang}' translation has no '{missing[0]}'",
+                f"translate every text of the item: {', '.join(texts)}",
+            )
+    return found
+
+
 def claims(r: Reader, items: list[Fields]) -> tuple[Claim, ...]:
     """The claims (or facts: claims with a kind) of a list; a claim whose text or kind is
     wrong is left out."""
@@ -50,7 +69,8 @@ def claims(r: Reader, items: list[Fields]) -> tuple[Claim, ...]:
     for c in items:
         text, cites, kind = c.text("text"), citations(r, c.items("cite")), c.text("kind", "other")
         if text is not None and kind is not None:
-            out.append(Claim(text, cites, r.where(c), kind))
+            tr = translated(r, c, ("text",))
+            out.append(Claim(text, cites, r.where(c), kind, tr))
     return tuple(out)
 
 
@@ -66,7 +86,8 @@ def disagreements(r: Reader, items: list[Fields]) -> tuple[Disagreement, ...]:
                 "add the other side, cited",
             )
         if topic:
-            out.append(Disagreement(topic, note, accounts, r.where(d)))
+            tr = translated(r, d, ("topic", "note") if note else ("topic",))
+            out.append(Disagreement(topic, note, accounts, r.where(d), tr))
     return tuple(out)
 
 

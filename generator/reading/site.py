@@ -9,7 +9,7 @@ from generator.reading import settings
 from generator.reading.casefiles import SITE
 from generator.reading.paths import ProjectPaths
 from generator.reading.reader import Fields, Reader
-from generator.reading.shared import acknowledgements
+from generator.reading.shared import acknowledgements, translated
 from generator.reading.yamlsafe import Node
 
 
@@ -24,7 +24,8 @@ def read_site(r: Reader, node: Node, paths: ProjectPaths) -> Site | None:
     languages = _languages(r, f)
     if not (title and description and languages and intro and about):
         return None
-    return Site(title, description, languages[0], intro, about, acknowledged, languages)
+    tr = translated(r, f, ("title", "description", "intro", "about"))
+    return Site(title, description, languages[0], intro, about, acknowledged, languages, tr)
 
 
 def _languages(r: Reader, f: Fields) -> tuple[str, ...]:
