@@ -80,6 +80,8 @@ class Citation:
     where: Where
     """Where the quote is written: a quote's problems are reported there."""
     source_line: int = 0
+    translations: tuple[tuple[str, str], ...] = ()
+    """The quote in other languages: the explainer's translation, never checked."""
     """The line of the citation's ``source:``, for an unknown source (0: the quote's)."""
 
 

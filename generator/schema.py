@@ -25,6 +25,7 @@ from generator.reading.fields import (
     Ids,
     Language,
     Languages,
+    LanguageTexts,
     ListOf,
     Markdown,
     Nested,
@@ -95,6 +96,12 @@ def _value(value: Value) -> Schema:
             return {"enum": list(value.values)}
         case Nested():
             return _object(value.shape)
+        case LanguageTexts():
+            return {
+                "type": "object",
+                "propertyNames": _pattern(LANGUAGE_TAG.pattern),
+                "additionalProperties": _TEXT,
+            }
         case Translated():
             return {
                 "type": "object",

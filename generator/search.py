@@ -14,6 +14,7 @@ Its output is the same bytes for the same site (tested in test_reproducible).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,19 @@ def index_site(site: Path) -> None:
                 )
             ]
         )
+    _same_bytes_every_time(site / BUNDLE / "pagefind-entry.json")
+
+
+def _same_bytes_every_time(entry: Path) -> None:
+    """Write Pagefind's entry file with its languages in order.
+
+    With more than one edition, Pagefind lists each language's index in the order of
+    a hash map, which changes from run to run; the search script looks them up by
+    language, so the order is the one thing it does not read.
+    """
+    if not entry.is_file():
+        return
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    if isinstance(data.get("languages"), dict):
+        data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -68,6 +68,8 @@ class Note:
     (set only with :attr:`language`)."""
     on_outlet: str | None = None
     """The passage on the outlet's own page (a URL text fragment), where its URL is known."""
+    translation: str = ""
+    """The explainer's translation of the passage into the page's language, if it gives one."""
 
     @property
     def id(self) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import sub, tree
 
 from generator.build import Options, build
@@ -78,7 +79,9 @@ def test_parallel_rendering_gives_the_same_bytes(
     monkeypatch.setattr(parallel.multiprocessing.context.ForkProcess, "start", counting_start)
     # Workers plan, render and write their own pages.
     assert _published(Options(real_copy, tmp_path / "parallel", jobs=2)) == serial
-    assert len(calls) == 2, "a worker for the pages, then one for the source pages"
+    site = yaml.safe_load((real_copy / "content" / "site.yaml").read_text(encoding="utf-8"))
+    editions = len(site.get("languages", [site.get("language")]))
+    assert len(calls) == 2 * editions, "each edition: a worker for pages, one for source pages"
 
 
 def _unlist_a_spelling(project: Path) -> Path:

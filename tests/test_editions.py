@@ -173,3 +173,74 @@ def test_the_preview_serves_every_edition_as_the_build_writes_it(tmp_path: Path)
     preview.build()
     assert preview.files() == built
     assert preview.file("he/about/index.html") == built["he/about/index.html"]
+
+
+def _translate_dana(project: Path) -> None:
+    """Give Dana Example's name and first sentence, and one event, a Russian translation."""
+    person = project / "content" / "people" / "dana-example.yaml"
+    replace_text(
+        person,
+        "name: Dana Example\n",
+        "name: Dana Example\ntranslations:\n  ru:\n    name: Дана Пример\n",
+    )
+    replace_text(
+        person,
+        "in Examplefield. <script>alert(1)</script>\"\n",
+        "in Examplefield. <script>alert(1)</script>\"\n"
+        "    translations:\n      ru:\n        text: \"Газета сообщила, что Дану похитили.\"\n",
+    )
+    events = next((project / "content" / "events").glob("*.yaml"))
+    replace_text(
+        events,
+        '  title: "Dana Example abducted from Examplefield, the village council said"\n',
+        '  title: "Dana Example abducted from Examplefield, the village council said"\n'
+        '  translations:\n    ru:\n      title: "Дану Пример похитили, сообщил сельсовет"\n',
+    )
+
+
+def test_an_edition_shows_the_translations_and_marks_the_rest(tmp_path: Path) -> None:
+    project = _editions_project(tmp_path / "project")
+    _translate_dana(project)
+    assert run("build", "-q", "--no-search", "--project", project, "--out", tmp_path / "s") == 0
+    ru = (tmp_path / "s" / "ru" / "people" / "dana-example" / "index.html").read_text("utf-8")
+    en = (tmp_path / "s" / "people" / "dana-example" / "index.html").read_text("utf-8")
+    assert "Дана Пример" in ru and "Газета сообщила, что Дану похитили." in ru
+    assert "Дана Пример" not in en and "Газета" not in en
+    timeline = (tmp_path / "s" / "ru" / "timeline" / "index.html").read_text("utf-8")
+    assert "Дану Пример похитили, сообщил сельсовет" in timeline
+    # Lev Sample's page has no translation: shown in English, marked as such.
+    lev = (tmp_path / "s" / "ru" / "people" / "lev-sample" / "index.html").read_text("utf-8")
+    assert '<span lang="en">The Sample Herald reported' in lev
+    assert 'class="untranslated"' in lev
+    assert 'class="untranslated"' not in en
+
+
+def test_check_lists_what_an_edition_lacks_and_strict_fails_on_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _editions_project(tmp_path / "project")
+    _translate_dana(project)
+    assert run("check", "--project", project) == 0
+    err = capsys.readouterr().err
+    assert "not translated into 'ru': the name of lev-sample" in err
+    assert "not translated into 'ru': the name of dana-example" not in err
+    assert "not translated into 'ru': event dana-example-abducted" not in err
+    assert "not translated into 'ru': event lev-sample-appeal" in err
+    assert run("check", "--strict", "--project", project) == 1
+
+
+def test_a_translation_that_leaves_out_a_text_of_its_item_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _editions_project(tmp_path / "project")
+    events = next((project / "content" / "events").glob("*.yaml"))
+    line = replace_text(
+        events,
+        '  body: "The Sample Herald reported that Lev Sample called for her release."\n',
+        '  body: "The Sample Herald reported that Lev Sample called for her release."\n'
+        "  translations:\n    ru:\n      title: Лев Пример призывает освободить сестру\n",
+    )
+    assert run("check", "--project", project) == 1
+    err = capsys.readouterr().err
+    where = f"{events.relative_to(project).as_posix()}:{line + 3}"  # the translation's title
+    assert f"{where}: the 'ru' translation has no 'body'" in err

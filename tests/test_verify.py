@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 import urllib.error
@@ -206,7 +207,7 @@ def test_require_external_fails_when_a_checker_is_missing(site, capsys, monkeypa
 
 def test_real_site_passes_at_root(real_site, capsys):
     assert run("verify", real_site, "--no-external") == 0
-    assert "verified 48 pages at /" in capsys.readouterr().err
+    assert re.search(r"verified \d+ pages at /", capsys.readouterr().err)
 
 
 # The real site under a sub-path, served there by a local server and crawled --------------
@@ -275,7 +276,7 @@ def test_real_site_under_a_sub_path_passes_and_every_link_is_served(served_under
                     pending.append(target)
     assert failed == []
     pages = {base + p.relative_to(folder).as_posix() for p in folder.rglob("*.html")}
-    pages = {p.removesuffix("index.html") for p in pages} - {base + "404.html"}
+    pages = {p.removesuffix("index.html") for p in pages if not p.endswith("/404.html")}
     assert pages <= fetched  # the crawl reached every page from the home page
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(base + "about/nothing/")

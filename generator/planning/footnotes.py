@@ -39,6 +39,7 @@ class Footnotes:
                     [],
                     *self.plan.foreign(source),
                     on_outlet=_on_outlet(source, span),
+                    translation=dict(c.translations).get(self.plan.site.language, ""),
                 )
                 self._by_key[key] = note
                 self.page.notes.append(note)

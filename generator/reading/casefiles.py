@@ -33,6 +33,7 @@ from generator.reading.fields import (
     Ids,
     Language,
     Languages,
+    LanguageTexts,
     ListOf,
     Markdown,
     Nested,
@@ -63,6 +64,13 @@ CITATION = Shape(
             Text(),
             "the passage of that source that says it, verbatim (only typography may differ)",
             required=True,
+        ),
+        Field(
+            "translation",
+            LanguageTexts(),
+            "the passage in an edition's language, by language tag: the explainer's own"
+            " translation, shown beside the quote and labelled so; never checked against the"
+            " source",
         ),
     ),
     "a verbatim passage of a source",

@@ -55,6 +55,12 @@ class Languages(_Plain):
     __slots__ = ()
 
 
+class LanguageTexts(_Plain):
+    """A mapping of language tags to plain text: ``{ru: ..., he: ...}``."""
+
+    __slots__ = ()
+
+
 class Id(_Plain):
     """The id of a person, source or event: lowercase letters, digits and single hyphens."""
 
@@ -128,6 +134,7 @@ Value = (
     | Markdown
     | Language
     | Languages
+    | LanguageTexts
     | Id
     | Ids
     | Date

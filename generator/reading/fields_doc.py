@@ -39,6 +39,7 @@ from generator.reading.fields import (
     Ids,
     Language,
     Languages,
+    LanguageTexts,
     ListOf,
     Markdown,
     Nested,
@@ -129,6 +130,8 @@ def _value(value: Value) -> str:
             return f"one of {words}" + (f"; `{default}` if absent" if default else "")
         case Nested(shape=inner):
             return inner.see or "a mapping: the fields below"
+        case LanguageTexts():
+            return "a mapping of language tags to text"
         case Translated():
             return "a mapping of language tags, each to the fields below"
         case ListOf(shape=inner, at_least=at_least):

@@ -34,6 +34,7 @@ from generator.reading.fields import (
     Ids,
     Language,
     Languages,
+    LanguageTexts,
     ListOf,
     Markdown,
     Nested,
@@ -287,6 +288,27 @@ class Reader:
                 out[item.value] = item.line
         return tuple(out), tuple(out.values())
 
+    def _read_language_texts(self, node: Node, field: Field) -> tuple[tuple[str, str], ...]:
+        """(language tag, text) of each language written."""
+        if not isinstance(node, Mapping):
+            self.error(
+                node.line,
+                f"'{field.name}' must be a mapping of language tags, not {_KIND_NAMES[type(node)]}",
+                'write each language\'s tag, a colon and the text: ru: "..."',
+            )
+            return ()
+        out = []
+        for lang, item in node.items.items():
+            if not LANGUAGE_TAG.fullmatch(lang):
+                self.error(
+                    item.line,
+                    f"'{field.name}' has '{lang}', not a language tag",
+                    "write a BCP 47 tag such as ru, he or ar",
+                )
+            elif (text := self._text(item, f"{field.name}.{lang}")) is not None:
+                out.append((lang, text))
+        return tuple(out)
+
     def _read_translated(self, node: Node, field: Field) -> list[tuple[str, Fields]]:
         """Each language's translation of the mapping's texts, in the order written."""
         shape = cast(Translated, field.value).shape
@@ -369,6 +391,7 @@ _READ: dict[type[Value], Callable[[Reader, Node, Field], object]] = {
     Language: Reader._read_language,
     Languages: Reader._read_languages,
     Translated: Reader._read_translated,
+    LanguageTexts: Reader._read_language_texts,
     Id: Reader._read_id,
     Ids: Reader._read_ids,
     Date: Reader._read_date,

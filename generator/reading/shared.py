@@ -9,6 +9,7 @@ too short to show anything, a correction dated to a month).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from generator.model import (
     Acknowledgement,
@@ -41,7 +42,9 @@ def citations(r: Reader, items: list[Fields]) -> tuple[Citation, ...]:
             )
             quote = None
         if source and quote:
-            out.append(Citation(source, quote, Where(r.rel, c.line("quote")), c.line("source")))
+            translations = cast("tuple[tuple[str, str], ...]", c.values.get("translation", ()))
+            where = Where(r.rel, c.line("quote"))
+            out.append(Citation(source, quote, where, c.line("source"), translations))
     return tuple(out)
 
 
