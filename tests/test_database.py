@@ -157,3 +157,16 @@ def test_a_change_marks_only_the_answers_that_read_it() -> None:
     assert checked == [], "nothing Avi's answers read changed"
     assert db.get("shout", "b") == "HELLO BEA"
     assert len(checked) == 2, "Ben's shout and the greeting it read: both read his name"
+
+
+def test_marked_names_the_answers_a_change_may_have_changed_and_only_those() -> None:
+    db = make([])
+    inputs(db, {"a": "Avi", "b": "Ben", "c": "Cy"})
+    for pid in "abc":
+        db.get("shout", pid)
+    inputs(db, {"a": "Avi", "b": "Bea", "c": "Cy"})
+    assert db.marked("greeting") == ["b"]
+    assert db.marked("shout") == ["b"]
+    assert db.marked("names") == []  # never asked: nothing of it to mark
+    inputs(db, {"a": "Avi", "b": "Bea", "c": "Cy"})
+    assert db.marked("greeting") == [], "each set_inputs says what it changed, not before"

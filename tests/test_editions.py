@@ -185,9 +185,9 @@ def _translate_dana(project: Path) -> None:
     )
     replace_text(
         person,
-        "in Examplefield. <script>alert(1)</script>\"\n",
-        "in Examplefield. <script>alert(1)</script>\"\n"
-        "    translations:\n      ru:\n        text: \"Газета сообщила, что Дану похитили.\"\n",
+        'in Examplefield. <script>alert(1)</script>"\n',
+        'in Examplefield. <script>alert(1)</script>"\n'
+        '    translations:\n      ru:\n        text: "Газета сообщила, что Дану похитили."\n',
     )
     events = next((project / "content" / "events").glob("*.yaml"))
     replace_text(

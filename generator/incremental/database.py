@@ -61,6 +61,8 @@ class Database:
         """Each input -> the keys of it that some answer read."""
         self.ran: dict[str, int] = {}
         """How many times each query ran since :meth:`set_inputs` (for tests and benchmarks)."""
+        self._marked: dict[str, list[Hashable]] = {}
+        """Each query -> the keys of its answers that the last :meth:`set_inputs` marked."""
 
     def set_inputs(self, **inputs: Mapping[Any, Any]) -> None:
         """Replace the named inputs: the answers that read a key whose value changed, and
@@ -75,6 +77,7 @@ class Database:
             for key in self._input_keys.get(name, ()):
                 if not _same(old.get(key, MISSING), new.get(key, MISSING)):
                     changed.append((False, name, key))
+        self._marked = {}
         self._mark(changed)
         self.ran = {}
 
@@ -86,6 +89,17 @@ class Database:
                 if memo is not None and not memo.dirty:
                     memo.dirty = True
                     changed.append((True, *memo_key))
+                    self._marked.setdefault(memo_key[0], []).append(memo_key[1])
+
+    def marked(self, name: str) -> list[Hashable]:
+        """The keys of the answers of ``name`` that something changed by the last
+        :meth:`set_inputs` may have changed: every other answer of it stands as it was.
+
+        For a caller that keeps a whole made of many answers (the preview's evidence, of
+        every person and event) and mends the parts that may have changed, rather than
+        asking for each part again.
+        """
+        return self._marked.get(name, [])
 
     def input(self, name: str, key: Hashable) -> Any:
         """The value of input ``name`` at ``key`` (:data:`MISSING` if none), recorded as read."""

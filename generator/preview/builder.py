@@ -47,8 +47,8 @@ class PreviewBuilder:
         self._editions: tuple[Edition, ...] = ()
         self._planners: dict[str, Planner] = {}
         """Each edition's planner, by its language: kept between saves like the rest."""
-        self._speaking: Edition | None = None
-        """The edition the renderer was last set up for."""
+        self._speaking: tuple[Any, ...] | None = None
+        """What the renderer was last set up for: an edition, its site and date, the theme."""
 
     @property
     def db(self) -> Database:
@@ -99,7 +99,6 @@ class PreviewBuilder:
             drafts = _drafts(project)
             project = project.without_drafts()
         self._theme = load_theme(self.paths.root, self.urls, self._theme)
-        self._speaking = None
         self._editions = editions_of(project.site.languages, self.urls)
         self._planners = {e.lang: self._plan(e, project, evidence) for e in self._editions}
         pages = sum(len(p.routes()) + len(p.source_routes()) for p in self._planners.values())
@@ -128,10 +127,16 @@ class PreviewBuilder:
 
     def _speak(self, edition: Edition) -> None:
         """Set the renderer up for ``edition``'s pages, unless it already is."""
-        if self._speaking == edition:
-            return
         assert self._theme is not None
         planner = self._planners[edition.lang]
+        speaking = (edition, planner.site, planner.as_of, self._theme.renderer)
+        last = self._speaking
+        if (
+            last is not None
+            and last[0] == edition
+            and all(a is b for a, b in zip(speaking[1:], last[1:], strict=True))
+        ):
+            return
         self._theme.speak(edition.lang)
         self._theme.renderer.set_globals(
             site=planner.site,
@@ -141,7 +146,7 @@ class PreviewBuilder:
             edition=edition,
             editions=self._editions,
         )
-        self._speaking = edition
+        self._speaking = speaking
 
     def file(self, name: str) -> bytes | None:
         """Output file ``name`` of the last build, planned and rendered now if need be."""

@@ -8,6 +8,7 @@ events whose citations or ids read it, and puts the evidence together again.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from typing import Any
 
@@ -16,7 +17,6 @@ from generator.check import (
     ItemFindings,
     SourceFindings,
     duplicate_events,
-    evidence_of,
     examine,
     newest_date,
     source_findings,
@@ -25,6 +25,7 @@ from generator.dates import PartialDate
 from generator.errors import Diagnostic
 from generator.incremental import MISSING, Database
 from generator.model import Event, Person, Project, Source
+from generator.quotes import Span
 
 
 class _DatabaseLookup:
@@ -78,6 +79,36 @@ def _duplicates(db: Database, _: None) -> tuple[Diagnostic, ...]:
     return tuple(duplicate_events(events))
 
 
+class _Tally:
+    """The passages and sources that every item's findings name, mended item by item.
+
+    What :func:`generator.check.evidence_of` puts together from all the findings of a
+    verify, kept between saves: a save that changes a few items' findings takes out
+    what they named before and adds what they name now (a passage or source named by
+    several items stays while one still names it).
+    """
+
+    def __init__(self) -> None:
+        self.spans: dict[tuple[str, str], Span] = {}
+        self._span_uses: Counter[tuple[str, str]] = Counter()
+        self.cited: Counter[str] = Counter()
+
+    def add(self, found: ItemFindings) -> None:
+        self.spans.update(found.spans)
+        self._span_uses.update(found.spans.keys())
+        self.cited.update(found.cited)
+
+    def remove(self, found: ItemFindings) -> None:
+        for key in found.spans:
+            self._span_uses[key] -= 1
+            if not self._span_uses[key]:
+                del self._span_uses[key], self.spans[key]
+        for sid in found.cited:
+            self.cited[sid] -= 1
+            if not self.cited[sid]:
+                del self.cited[sid]
+
+
 class Verifier:
     """Verifies each build's project, keeping what it found for the next."""
 
@@ -91,6 +122,13 @@ class Verifier:
                 "newest": _newest,
             }
         )
+        self._found: dict[tuple[str, Any], ItemFindings] = {}
+        """What the last verify found of each person and event: the parts that no input
+        changed are taken from here, without asking the database for each."""
+        self._sources: dict[str, SourceFindings] = {}
+        """The same of each source."""
+        self._tally = _Tally()
+        """The passages and sources named in ``_found``."""
 
     def __call__(self, project: Project, diagnostics: list[Diagnostic]) -> Evidence:
         """:func:`generator.check.verify` of ``project``, from what changed since the last."""
@@ -110,10 +148,40 @@ class Verifier:
             person=project.people,
             event=events,
         )
-        db = self.db
-        sources = {sid: db.get("source_findings", sid) for sid in project.sources}
+        db, last, last_sources = self.db, self._found, self._sources
+        # Until this verify is done, nothing of the last one is trusted: one that fails
+        # half-way starts the next from nothing.
+        self._found, self._sources, tally, self._tally = {}, {}, self._tally, _Tally()
+        for sid in db.marked("source_findings"):
+            last_sources.pop(sid, None)  # type: ignore[call-overload]
+        sources = {
+            sid: last_sources.get(sid) or db.get("source_findings", sid) for sid in project.sources
+        }
         keys: list[tuple[str, Any]] = [("person", pid) for pid in project.people]
         keys += [("event", key) for key in events]
-        items = [db.get("examined", key) for key in keys]
-        newest = db.get("newest")
-        return evidence_of(newest, sources, items, db.get("duplicates"), diagnostics)
+        for key in db.marked("examined"):
+            if (gone := last.pop(key, None)) is not None:  # type: ignore[call-overload]
+                tally.remove(gone)
+        found: dict[tuple[str, Any], ItemFindings] = {}
+        for key in keys:
+            item = last.pop(key, None)
+            if item is None:
+                item = db.get("examined", key)
+                tally.add(item)
+            found[key] = item
+        for gone in last.values():  # people and events no longer there
+            tally.remove(gone)
+        for source in sources.values():
+            diagnostics.extend(source.diagnostics)
+        for item in found.values():
+            diagnostics.extend(item.diagnostics)
+        diagnostics.extend(db.get("duplicates"))
+        evidence = Evidence(
+            dict(tally.spans),
+            {sid: f.hidden for sid, f in sources.items()},
+            frozenset(tally.cited),
+            db.get("newest"),
+            unused={sid: f.unused for sid, f in sources.items() if f.unused},
+        )
+        self._found, self._sources, self._tally = found, sources, tally
+        return evidence
