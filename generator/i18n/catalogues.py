@@ -18,7 +18,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -56,25 +56,40 @@ def catalogue_paths(theme_dirs: list[Path], lang: str) -> list[Path]:
 
 
 def load_catalogue(theme_dirs: list[Path], lang: str) -> Catalogue:
-    """The merged catalogue of ``lang`` (an empty one if no theme folder has one)."""
-    merged = Catalog(locale=_babel_locale(lang))
+    """The merged catalogue of ``lang`` (an empty one if no theme folder has one).
+
+    A message counts as translated when every one of its forms is, and it is not marked
+    fuzzy (a guess ``python -m generator.i18n.update`` made from a reworded message, for a
+    translator to confirm). The plural rule is the one written in the first catalogue's
+    ``Plural-Forms`` header, for which its translators wrote their forms: the rule Babel
+    knows for a locale has changed between versions (Hebrew had two forms, now three).
+    """
+    locale = _babel_locale(lang)
+    merged = Catalog(locale=locale, fuzzy=False)
+    chosen: dict[str, Message] = {}
     digest = hashlib.sha256()
-    for path in catalogue_paths(theme_dirs, lang):
+    for number, path in enumerate(catalogue_paths(theme_dirs, lang)):
         data = path.read_bytes()
         digest.update(data)
         with io.BytesIO(data) as f:
-            read = read_po(f, locale=_babel_locale(lang))
+            read = read_po(f, locale=locale)
+        if number == 0:
+            merged.mime_headers = [("Plural-Forms", read.plural_forms)]
         for message in read:
-            if message.id and message.string and any(_strings(message.string)):
-                merged[message.id] = message
+            if message.id and not message.fuzzy and all(_strings(message.string)):
+                chosen[_key(message.id)] = message  # a later folder's takes the place
+    for message in chosen.values():
+        merged[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, merged)
     buffer.seek(0)
-    ids = frozenset(_key(m.id) for m in merged if m.id)
-    return Catalogue(lang, Translations(buffer), ids, digest.hexdigest())
+    return Catalogue(lang, Translations(buffer), frozenset(chosen), digest.hexdigest())
 
 
-def _strings(string: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def _strings(string: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """A message's translated forms: one, or one per plural form."""
+    if string is None:
+        return ("",)
     return (string,) if isinstance(string, str) else tuple(string)
 
 
@@ -88,16 +103,26 @@ def _babel_locale(lang: str) -> str:
     return lang.replace("-", "_")
 
 
+def template_catalog(theme_dir: Path) -> Catalog:
+    """Every message of the templates in ``theme_dir``, with each template and line that uses
+    it: the template of a language's catalogue (``locales/messages.pot``)."""
+    catalog = Catalog(fuzzy=False)
+    if Path(theme_dir).is_dir():
+        for name, line, message, _comments, context in extract_from_dir(
+            str(theme_dir), EXTRACT, EXTRACT_OPTIONS
+        ):
+            catalog.add(message, locations=[(name, line)], context=context)
+    return catalog
+
+
 def template_messages(theme_dirs: list[Path]) -> dict[str, tuple[str, int]]:
     """Every message the templates use, with the first template and line that uses it."""
     found: dict[str, tuple[str, int]] = {}
     for folder in reversed(theme_dirs):
-        if not Path(folder).is_dir():
-            continue
-        for name, line, message, _comments, _context in extract_from_dir(
-            str(folder), EXTRACT, EXTRACT_OPTIONS
-        ):
-            found.setdefault(_key(message), (name, line))
+        for message in template_catalog(folder):
+            if message.id:
+                name, line = message.locations[0]
+                found.setdefault(_key(message.id), (name, line or 0))
     return found
 
 
