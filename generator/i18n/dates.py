@@ -31,6 +31,12 @@ DATE_WORDS = (
 """The keys of ``date_words``: two Babel patterns (a day, a month), then format strings of
 {date} (the date it qualifies, worded) or {decade} (a decade's first year: 1990)."""
 
+MONTH_PARTS = ("early_month", "mid_month", "late_month")
+"""Optional keys of ``date_words``: Babel patterns of a month only early, mid or late in it,
+for a language whose word for "early" takes the month in another case (Russian "начало
+октября", not "начало октябрь"). Without one, the month is worded alone and then qualified
+with ``early``, ``mid`` or ``late``."""
+
 
 class DateWords:
     """Words dates in one locale."""
@@ -38,6 +44,7 @@ class DateWords:
     def __init__(self, lang: str, words: Mapping[str, str]) -> None:
         self.locale = lang.replace("-", "_")
         self.words = {key: str(words[key]) for key in DATE_WORDS}
+        self.words.update({key: str(words[key]) for key in MONTH_PARTS if key in words})
         self._known: dict[PartialDate, str] = {}
 
     def __call__(self, date: PartialDate) -> str:
@@ -57,11 +64,14 @@ class DateWords:
                 text = format_date(day, words["day"], locale=self.locale)
             elif date.month is not None:
                 month = dt.date(date.year, date.month, 1)
-                text = format_date(month, words["month"], locale=self.locale)
+                pattern = words.get(f"{date.part}_month") if date.part else None
+                text = format_date(month, pattern or words["month"], locale=self.locale)
+                if date.part and pattern is None:
+                    text = words[date.part].format(date=text)
             else:
                 text = str(date.year)
-            if date.part:
-                text = words[date.part].format(date=text)
+                if date.part:
+                    text = words[date.part].format(date=text)
         if date.approximate:
             text = words["around"].format(date=text)
         return text
