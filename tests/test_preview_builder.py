@@ -55,7 +55,7 @@ def _edit_timeline_script(p: Path) -> None:
 
 
 def _edit_template(p: Path) -> None:
-    sub(p / "templates/person.html", r">At a glance<", ">In brief<")
+    sub(p / "templates/person.html", r'>\{\{ _\("At a glance"\) \}\}<', ">In brief<")
 
 
 def _edit_shared_template(p: Path) -> None:
