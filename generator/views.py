@@ -253,6 +253,8 @@ class Chip:
     href: str
     current: bool
     name: str = ""
+    count: int = 0
+    """How many events the filter shows: the script that filters in place says so."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,12 +51,23 @@ def timeline_page(plan: Planner, person: str | None = None, kind: str | None = N
         count=len(events),
         all=plan.urls.page(routes.TIMELINE),
         by_person=tuple(
-            Chip(pid, plan.urls.page(routes.person_timeline(pid)), pid == person, shown)
+            Chip(
+                pid,
+                plan.urls.page(routes.person_timeline(pid)),
+                pid == person,
+                shown,
+                len(plan.events_of(pid)),
+            )
             for pid, shown in menu
         ),
         more_people=len(menu) < len(everyone),
         by_kind=tuple(
-            Chip(k, plan.urls.page(routes.kind_timeline(k)), k == kind)
+            Chip(
+                k,
+                plan.urls.page(routes.kind_timeline(k)),
+                k == kind,
+                count=len(plan.db.get("events_of_kind", k)),
+            )
             for k in plan.db.get("timeline_kinds")
         ),
     )

@@ -11,12 +11,14 @@
   form.className = "search-form";
   const label = document.createElement("label");
   label.htmlFor = "search-input";
-  label.textContent = "Search for a name, an event or a source";
+  // Every word shown comes from the page (templates/search.html), in its language.
+  const words = box.dataset;
+  label.textContent = words.label;
   const input = document.createElement("input");
   Object.assign(input, { id: "search-input", type: "search", name: "q", autocomplete: "off" });
   const button = document.createElement("button");
   button.type = "submit";
-  button.textContent = "Search";
+  button.textContent = words.button;
   const row = document.createElement("div");
   row.className = "search-row";
   row.append(input, button);
@@ -66,14 +68,14 @@
       const answer = await pagefind.search(query);
       found = await Promise.all(answer.results.slice(0, 20).map((r) => r.data()));
     } catch (error) {
-      status.textContent = "The search index is not available here. ";
+      status.textContent = words.unavailable + " ";
       status.append(fallback);
       return;
     }
     if (input.value.trim() !== query) return; // a newer query is on its way
-    status.textContent = found.length
-      ? `${found.length} ${found.length === 1 ? "page" : "pages"} found for “${query}”.`
-      : `Nothing found for “${query}”.`;
+    const said = found.length ? words.found : words.nothing;
+    const values = { query, count: String(found.length) };
+    status.textContent = said.replace(/\{(query|count)\}/g, (_, name) => values[name]);
     for (const result of found) {
       const item = document.createElement("li");
       const link = document.createElement("a");

@@ -13,13 +13,11 @@
   function show(link) {
     const person = link.dataset.person || "";
     const kind = link.dataset.kind || "";
-    let shown = 0;
     for (const event of events) {
       const match =
         (!person || event.dataset.people.split(" ").includes(person)) &&
         (!kind || event.dataset.kind === kind);
       event.hidden = !match;
-      if (match) shown += 1;
     }
     for (const group of root.querySelectorAll(".month, .year")) {
       group.hidden = !group.querySelector(".event:not([hidden])");
@@ -32,11 +30,9 @@
       if (other === link) other.setAttribute("aria-current", "page");
       else other.removeAttribute("aria-current");
     }
-    const noun = shown === 1 ? "event" : "events";
-    // The words of the page for the same view (generator/pages.py, timeline_page).
-    if (person) status.textContent = `Showing ${shown} ${noun} concerning ${link.textContent}.`;
-    else if (kind) status.textContent = `Showing ${shown} ${noun} of kind: ${link.textContent.toLowerCase()}.`;
-    else status.textContent = whole;
+    // The words of the filtered page for the same view, in the page's language, which the
+    // template put on the link (templates/timeline.html): no sentence is written here.
+    status.textContent = link.dataset.status || whole;
   }
 
   nav.addEventListener("click", (click) => {
