@@ -17,11 +17,21 @@ from typing import Any, TypeVar
 from babel import Locale, UnknownLocaleError
 
 from generator.errors import Diagnostic
-from generator.model import Claim, Disagreement, Event, Person, Project, Site, direction
+from generator.model import (
+    Captivity,
+    Claim,
+    Disagreement,
+    Event,
+    Person,
+    Project,
+    Relation,
+    Site,
+    direction,
+)
 from generator.urls import Urls
 
-_Translatable = Claim | Disagreement | Event
-_T = TypeVar("_T", Claim, Disagreement, Event, Site)
+_Translatable = Claim | Disagreement | Event | Captivity | Relation
+_T = TypeVar("_T", Claim, Disagreement, Event, Site, Captivity, Relation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +115,14 @@ def _differ(items: tuple[Disagreement, ...], lang: str, fallback: str) -> tuple[
 
 def _person(person: Person, lang: str, fallback: str) -> Person:
     name = dict(dict(person.translations).get(lang, ())).get("name", person.name)
+    captivity = person.captivity
+    if captivity is not None:
+        captivity = _translate(captivity, lang, fallback)
     return dataclasses.replace(
         person,
         name=name,
+        captivity=captivity,
+        relations=tuple(_translate(r, lang, fallback) for r in person.relations),
         summary=_claims(person.summary, lang, fallback),
         facts=_claims(person.facts, lang, fallback),
         differ=_differ(person.differ, lang, fallback),
@@ -141,6 +156,10 @@ def untranslated(project: Project) -> list[Diagnostic]:
             found.append(Diagnostic("content/site.yaml", 0, message, hint, "warning"))
         for person in project.people.values():
             missing(person, f"the name of {person.id}")
+            if person.captivity is not None:
+                missing(person.captivity, f"the place {person.id} was taken from")
+            for relation in person.relations:
+                missing(relation, f"the relation '{relation.role}: {relation.person}'")
             for claim in person.summary + person.facts:
                 missing(claim, f"a sentence of {person.id}")
             _differ_missing(person.differ, missing)

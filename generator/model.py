@@ -155,6 +155,11 @@ class Relation:
     """What this person is to the other ("son")."""
     citations: tuple[Citation, ...]
     where: Where
+    translations: Translations = ()
+    """Its texts in the other editions' languages (docs/editions.md)."""
+    shown_in: str = ""
+    """In an edition's model: the language its texts are shown in where the edition has no
+    translation of them (the default's); '' where they are in the edition's language."""
 
 
 @by_fields
@@ -170,6 +175,11 @@ class Captivity:
     """A release date announced but not (yet) reported as done."""
     citations: tuple[Citation, ...]
     where: Where
+    translations: Translations = ()
+    """Its texts in the other editions' languages (docs/editions.md)."""
+    shown_in: str = ""
+    """In an edition's model: the language its texts are shown in where the edition has no
+    translation of them (the default's); '' where they are in the edition's language."""
 
 
 @by_fields

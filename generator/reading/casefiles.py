@@ -363,6 +363,7 @@ CAPTIVITY = Shape(
         Field("released", Date(), "only when a source says the release happened"),
         Field("release_announced", Date(), "a release announced, not (yet) reported as done"),
         CITE,
+        _translations("the place", Field("place", Text(), "the place", required=True)),
     ),
     "the abduction, and a release where a source reports it",
 )
@@ -381,6 +382,11 @@ RELATION = Shape(
         Field("role", Text(), 'what that person is to this one ("mother")', required=True),
         Field("inverse", Text(), 'what this one is to that person ("son")', required=True),
         CITE,
+        _translations(
+            "the role and its inverse",
+            Field("role", Text(), "the role", required=True),
+            Field("inverse", Text(), "the inverse", required=True),
+        ),
     ),
     "how another person is related, both ways",
     called="a relation",

@@ -81,7 +81,8 @@ def read_person(r: Reader, node: Node) -> Person | None:
         if other and what and inverse:
             same = relations.get((other, what))
             if once(r, same, rel, f"the relation '{what}: {other}'"):
-                relations[other, what] = Relation(other, what, inverse, cites, r.where(rel))
+                tr = translated(r, rel, ("role", "inverse"))
+                relations[other, what] = Relation(other, what, inverse, cites, r.where(rel), tr)
     captivity = _captivity(r, f.nested("captivity"))
     facts, differ = claims(r, f.items("facts")), disagreements(r, f.items("differ"))
     acknowledged = acknowledgements(r, f.items("acknowledged"))
@@ -121,4 +122,5 @@ def _captivity(r: Reader, c: Fields | None) -> Captivity | None:
                 "check both dates against the sources",
             )
             return None
-    return Captivity(abducted, place, released, announced, cites, r.where(c))
+    tr = translated(r, c, ("place",))
+    return Captivity(abducted, place, released, announced, cites, r.where(c), tr)

@@ -1,0 +1,101 @@
+"""Editions in a real browser: the Hebrew edition of tests/fixture_rtl reads right to left,
+mirrored, without overflow, and passes axe-core; the Russian edition of the real site too."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CHROMIUM, TESTS, run
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+pytest.importorskip("playwright.sync_api")
+
+PAGES = ("", "people/dana-example/", "timeline/", "sources/gazette/")
+"""The home page, a profile, the timeline and a source page: of each edition."""
+
+# Where the text of the page's heading starts and ends, and where its column does.
+EDGES = """() => {
+  const h1 = document.querySelector('main h1');
+  const text = document.createRange();
+  text.selectNodeContents(h1);
+  const words = text.getBoundingClientRect();
+  const main = document.querySelector('main').getBoundingClientRect();
+  return {textLeft: words.left, textRight: words.right, mainLeft: main.left,
+          mainRight: main.right, dir: document.documentElement.dir,
+          direction: getComputedStyle(h1).direction,
+          scroll: document.documentElement.scrollWidth};
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def rtl_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """tests/fixture_rtl built (an English and a Hebrew edition) and served."""
+    site = tmp_path_factory.mktemp("rtl") / "site"
+    assert run("build", "-q", "--project", TESTS / "fixture_rtl", "--out", site) == 0
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site: Path) -> Iterator[str]:
+    yield from _serve(real_site)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_hebrew_edition_reads_right_to_left_mirrored_and_fits(
+    browser: Any, rtl_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for route in PAGES:
+        page.goto(rtl_url + "he/" + route)
+        he = page.evaluate(EDGES)
+        assert he["dir"] == "rtl" and he["direction"] == "rtl", route
+        assert he["scroll"] <= width, f"he/{route} overflows at {width} px"
+        # The heading's text starts at the column's right edge (in English, at its left).
+        assert he["mainRight"] - he["textRight"] < 40 < he["textLeft"] - he["mainLeft"], route
+        page.goto(rtl_url + route)
+        en = page.evaluate(EDGES)
+        assert en["dir"] == "" and en["direction"] == "ltr"
+        assert en["textLeft"] - en["mainLeft"] < 40, (route, en)
+        assert en["scroll"] <= width, f"{route} overflows at {width} px"
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_hebrew_and_russian_editions(
+    browser: Any, rtl_url: str, real_url: str, scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    urls = [rtl_url + "he/" + route for route in PAGES]
+    urls += [real_url + "ru/" + r for r in ("", "people/alexander-trufanov/", "timeline/")]
+    urls += [real_url + "ru/sources/jpost-2025-02-15/"]
+    for url in urls:
+        page.goto(url)
+        results = Axe().run(page)
+        assert results.violations_count == 0, (url, results.generate_report())
+    context.close()
