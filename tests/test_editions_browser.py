@@ -3,15 +3,12 @@ mirrored, without overflow, and passes axe-core; the Russian edition of the real
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, TESTS, run
+from conftest import CHROMIUM, TESTS, run, serve
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 pytest.importorskip("playwright.sync_api")
@@ -33,33 +30,17 @@ EDGES = """() => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
 @pytest.fixture(scope="module")
 def rtl_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """tests/fixture_rtl built (an English and a Hebrew edition) and served."""
     site = tmp_path_factory.mktemp("rtl") / "site"
     assert run("build", "-q", "--project", TESTS / "fixture_rtl", "--out", site) == 0
-    yield from _serve(site)
+    yield from serve(site)
 
 
 @pytest.fixture(scope="module")
 def real_url(real_site: Path) -> Iterator[str]:
-    yield from _serve(real_site)
+    yield from serve(real_site)
 
 
 @pytest.mark.parametrize("width", [375, 1280])
