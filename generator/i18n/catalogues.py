@@ -116,12 +116,24 @@ def template_catalog(theme_dir: Path) -> Catalog:
 
 
 def template_messages(theme_dirs: list[Path]) -> dict[str, tuple[str, int]]:
-    """Every message the templates use, with the first template and line that uses it."""
+    """Every message the templates use, with the first template and line that uses it.
+
+    The default theme's (the last folder) are read from its ``locales/messages.pot`` (which the test suite
+    keeps in step with its templates: ``python -m generator.i18n.update --check``), as
+    reading every template with Babel's extractor would cost each build of a site in
+    several languages a tenth of a second; a project's own templates are read as they are.
+    """
     found: dict[str, tuple[str, int]] = {}
     for folder in reversed(theme_dirs):
-        for message in template_catalog(folder):
+        pot = Path(folder, LOCALES, "messages.pot")
+        if folder == theme_dirs[-1] and pot.is_file():  # the default theme is the last
+            with pot.open("rb") as f:
+                messages = read_po(f)
+        else:
+            messages = template_catalog(folder)
+        for message in messages:
             if message.id:
-                name, line = message.locations[0]
+                name, line = message.locations[0] if message.locations else (folder.name, 0)
                 found.setdefault(_key(message.id), (name, line or 0))
     return found
 
