@@ -80,3 +80,23 @@ def test_axe_finds_no_violations_in_the_hebrew_and_russian_editions(
         results = Axe().run(page)
         assert results.violations_count == 0, (url, results.generate_report())
     context.close()
+
+
+@pytest.mark.parametrize(
+    "query", ["Труфанов", "Александр", "Trupanov", "Troufanov"], ids=["ru", "ru-first", "en", "en2"]
+)
+def test_the_russian_search_finds_a_person_by_the_transliteration_and_every_spelling(
+    browser: Any, real_url: str, query: str
+) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    page.goto(real_url + "ru/search/")
+    page.get_by_label("Искать имя, событие или источник").fill(query)
+    status = page.locator(".search-status")
+    expect(status).to_contain_text(f"«{query}»", timeout=15_000)
+    results = page.locator(".search-results li > a")
+    expect(results.first).to_be_visible()
+    hrefs = results.evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert "/ru/people/alexander-trufanov/" in hrefs[:3], hrefs
+    page.close()

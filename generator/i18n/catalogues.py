@@ -118,10 +118,11 @@ def template_catalog(theme_dir: Path) -> Catalog:
 def template_messages(theme_dirs: list[Path]) -> dict[str, tuple[str, int]]:
     """Every message the templates use, with the first template and line that uses it.
 
-    The default theme's (the last folder) are read from its ``locales/messages.pot`` (which the test suite
-    keeps in step with its templates: ``python -m generator.i18n.update --check``), as
-    reading every template with Babel's extractor would cost each build of a site in
-    several languages a tenth of a second; a project's own templates are read as they are.
+    The default theme's (the last folder) are read from its ``locales/messages.pot``,
+    which the test suite keeps in step with its templates (``python -m
+    generator.i18n.update --check``): reading every template with Babel's extractor would
+    cost each build of a site in several languages a tenth of a second. A project's own
+    templates are read as they are.
     """
     found: dict[str, tuple[str, int]] = {}
     for folder in reversed(theme_dirs):
