@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
+from babel import Locale, UnknownLocaleError
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markdown_it import MarkdownIt
@@ -199,6 +200,7 @@ class Renderer:
         self.env.filters["inline"] = self.inline
         self.env.filters["json_script"] = json_for_script
         self.env.filters["date"] = self.date
+        self.env.filters["language_name"] = self.language_name
         self.env.globals.update(globals_)
         self.env.filters["title_text"] = self.title_of
         self.env.globals["routes"] = routes
@@ -279,6 +281,14 @@ class Renderer:
         if self._words is None:
             self._words = self.env.get_template(WORDS).make_module()
         return self._words
+
+    def language_name(self, tag: str) -> str:
+        """The ``language_name`` filter: a language's name in the page's ('English', or
+        'английский' on a Russian page); the tag itself where Babel does not know it."""
+        try:
+            return str(Locale.parse(tag.replace("-", "_")).get_display_name(self.lang) or tag)
+        except (ValueError, UnknownLocaleError):
+            return tag
 
     def date(self, value: PartialDate) -> str:
         """The ``date`` filter: a date as a reader should see it, at its precision."""
