@@ -413,3 +413,11 @@ def test_switching_language_rewords_the_labels_of_words_html():
         renderer.set_language(lang, load_catalogue([DEFAULT_THEME], lang).translations)
         seen.append(template.render())
     assert seen == ["Освобождение", "שחרור"]
+
+
+def test_a_month_alone_is_worded_in_each_language_one_after_the_other():
+    """Babel before 2.19 named a month standing alone in the words of the locale asked
+    before (Hebrew months on Arabic pages): one build words dates for every edition."""
+    assert _date("he", "2023-10") == "אוקטובר 2023"
+    assert _date("ar", "2023-10") == "أكتوبر 2023"
+    assert _date("ru", "2023-10") == "октябрь 2023"
