@@ -109,6 +109,10 @@ class _ThemeLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+_FORMATTED_KEPT = 4096
+"""How many formatted messages a renderer keeps, per language."""
+
+
 def _format(text: str, values: dict[str, Any]) -> Markup:
     """``Markup(text) % values``, as Jinja's new-style gettext formats a message: the
     translation is trusted, each value escaped (numbers kept for ``%d``)."""
@@ -243,20 +247,24 @@ class Renderer:
         """
         self.env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
         found: dict[str, str] = {}
-        numbered: dict[tuple[str, tuple[tuple[str, Any], ...]], Markup] = {}
+        formatted: dict[tuple[str, tuple[tuple[str, Any], ...]], Markup] = {}
 
         def translate(message: str, **values: Any) -> Markup:
             text = found.get(message)
             if text is None:
                 text = found[message] = translations.gettext(message)
-            if len(values) == 1 and type(next(iter(values.values()))) is int:
-                # A note's number: the same few recur on every page.
-                key = (message, tuple(values.items()))
-                done = numbered.get(key)
-                if done is None:
-                    done = numbered[key] = _format(text, values)
-                return done
-            return _format(text, values)
+            # The same message with the same values recurs page after page (a note's
+            # number, a source's name and headline): formatted once, up to a bound.
+            key = (message, tuple(values.items()))
+            try:
+                done = formatted.get(key)
+            except TypeError:  # a value that cannot be a key (a list)
+                return _format(text, values)
+            if done is None:
+                done = _format(text, values)
+                if len(formatted) < _FORMATTED_KEPT:
+                    formatted[key] = done
+            return done
 
         def translate_plural(singular: str, plural: str, n: int, **values: Any) -> Markup:
             values.setdefault("num", n)
