@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 import jinja2
 from babel import Locale, UnknownLocaleError
@@ -132,34 +132,69 @@ class _Translated(dict[str, Markup]):
 
 
 class _FixedMessages(Extension):
-    """Compile ``_("a message")`` (no values) to a lookup in the language's messages.
+    """Compile the theme's messages to what costs least at render time.
 
     A call from a template passes through Jinja's context machinery, which costs
-    more than the lookup itself; the theme's fixed words (menus, labels, headings)
-    are looked up on every page of every edition. Only the compiled template
-    changes: the templates, and what Babel extracts from them, are as written.
+    more than the translation itself, and the theme's words are looked up on every
+    page of every edition. So ``_("a message")`` (no values) becomes a lookup in the
+    language's messages, and ``_("a message", name=value)`` and ``ngettext("one",
+    "many", n, ...)`` become filters (``("a message"|_translated(name=value))``),
+    which Jinja calls directly. Only the compiled template changes: the templates,
+    and what Babel extracts from them, are as written.
     """
 
     NAME = "_fixed_messages"
+    FILTERS: ClassVar[dict[str, str]] = {"_": "_translated", "ngettext": "_translated_plural"}
+    _OPEN: ClassVar[frozenset[str]] = frozenset({"lparen", "lbracket", "lbrace"})
+    _CLOSE: ClassVar[frozenset[str]] = frozenset({"rparen", "rbracket", "rbrace"})
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         tokens = list(stream)
+        depth = 0
+        closes: list[int] = []
+        """The depths at which a rewritten call's extra closing parenthesis is due."""
         i = 0
         while i < len(tokens):
             name, *call = tokens[i : i + 4]
+            kinds = [t.type for t in call]
+            line = name.lineno
+            fixed = kinds == ["lparen", "string", "rparen"]
+            if name.type == "name" and name.value == "_" and fixed:
+                yield Token(line, "name", self.NAME)
+                yield Token(line, "lbracket", "[")
+                yield call[1]
+                yield Token(line, "rbracket", "]")
+                i += 4
+                continue
             if (
                 name.type == "name"
-                and name.value == "_"
-                and [t.type for t in call] == ["lparen", "string", "rparen"]
+                and name.value in self.FILTERS
+                and kinds[:3]
+                == [
+                    "lparen",
+                    "string",
+                    "comma",
+                ]
             ):
-                yield Token(name.lineno, "name", self.NAME)
-                yield Token(name.lineno, "lbracket", "[")
+                yield Token(line, "lparen", "(")
                 yield call[1]
-                yield Token(name.lineno, "rbracket", "]")
+                yield Token(line, "pipe", "|")
+                yield Token(line, "name", self.FILTERS[name.value])
+                yield Token(line, "lparen", "(")
+                depth += 2
+                closes.append(depth)
                 i += 4
-            else:
-                yield name
-                i += 1
+                continue
+            yield name
+            if name.type in self._OPEN:
+                depth += 1
+            elif name.type in self._CLOSE:
+                depth -= 1
+                if closes and depth == closes[-1] - 1:
+                    closes.pop()
+                    depth -= 1
+                    yield Token(line, "rparen", ")")
+            i += 1
 
 
 class _Environment(jinja2.Environment):
@@ -204,6 +239,20 @@ class Renderer:
         self.env.filters["inline"] = self.inline
         self.env.filters["json_script"] = json_for_script
         self.env.filters["date"] = self.date
+        # What _FixedMessages compiles the messages with values to: the compiled templates
+        # keep these two, which translate with the language of the moment. They take the
+        # context so that Jinja never works one out while compiling, in one language for all.
+
+        @jinja2.pass_context
+        def translated(_: Any, message: str, **values: Any) -> Markup:
+            return self._translate(message, **values)
+
+        @jinja2.pass_context
+        def translated_plural(_: Any, one: str, many: str, n: int, **values: Any) -> Markup:
+            return self._translate_plural(one, many, n, **values)
+
+        self.env.filters["_translated"] = translated
+        self.env.filters["_translated_plural"] = translated_plural
         self.env.filters["language_name"] = self.language_name
         self.env.globals.update(globals_)
         self.env.filters["title_text"] = self.title_of
@@ -272,6 +321,7 @@ class Renderer:
 
         self.env.globals.update(gettext=translate, _=translate, ngettext=translate_plural)
         self.env.globals[_FixedMessages.NAME] = _Translated(translate)
+        self._translate, self._translate_plural = translate, translate_plural
 
     def _forget_words(self) -> None:
         """Forget what was made with the last globals or language: the words, and each

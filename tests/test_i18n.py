@@ -421,3 +421,23 @@ def test_a_month_alone_is_worded_in_each_language_one_after_the_other():
     assert _date("he", "2023-10") == "אוקטובר 2023"
     assert _date("ar", "2023-10") == "أكتوبر 2023"
     assert _date("ru", "2023-10") == "октябрь 2023"
+
+
+def test_one_compiled_template_speaks_each_language_even_with_values_known_in_advance():
+    """The compiled templates are shared by every edition: a message whose values are written
+    in the template must not be translated once, while compiling, in the first language."""
+    renderer = _renderer("en")
+    template = renderer.env.from_string(
+        '{{ _("Jump to: %(years)s", years="2023") }} | {{ _("Notes") }}'
+        ' | {{ ngettext("%(num)d day in captivity", "%(num)d days in captivity", 5) }}'
+    )
+    english = template.render()
+    renderer.set_language("ru", load_catalogue([DEFAULT_THEME], "ru").translations)
+    russian = template.render()
+    assert english == "Jump to: 2023 | Notes | 5 days in captivity"
+    assert russian.split(" | ") == [
+        _render("ru", '{{ _("Jump to: %(years)s", years="2023") }}'),
+        _render("ru", '{{ _("Notes") }}'),
+        "5 дней в плену",
+    ]
+    assert "Jump" not in russian
