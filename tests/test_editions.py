@@ -244,3 +244,13 @@ def test_a_translation_that_leaves_out_a_text_of_its_item_is_an_error(
     err = capsys.readouterr().err
     where = f"{events.relative_to(project).as_posix()}:{line + 3}"  # the translation's title
     assert f"{where}: the 'ru' translation has no 'body'" in err
+
+
+def test_a_language_listed_twice_in_another_case_is_an_error(
+    fixture_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each edition has a folder of its own: 'ru' and 'RU' would share one on some disks."""
+    site = fixture_site / "content" / "site.yaml"
+    line = replace_text(site, "language: en\n", "languages:\n  - en\n  - ru\n  - RU\n")
+    assert run("check", "--project", fixture_site) == 1
+    assert f"content/site.yaml:{line + 3}: 'languages' lists 'RU' twice" in capsys.readouterr().err

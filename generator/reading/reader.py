@@ -211,7 +211,8 @@ class Reader:
                     f"'{key}' must list language tags",
                     "write BCP 47 tags such as en, he, ru or en-GB, one per item",
                 )
-            elif item.value in out:
+            elif item.value.lower() in (tag.lower() for tag in out):
+                # Tags are read without regard to case, and each names an edition's folder.
                 self.error(item.line, f"'{key}' lists '{item.value}' twice", "remove one")
             else:
                 out.append(item.value)
