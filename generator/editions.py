@@ -14,9 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from babel import Locale, UnknownLocaleError
-
 from generator.errors import Diagnostic
+from generator.i18n.languages import language_name
 from generator.model import (
     Captivity,
     Claim,
@@ -69,13 +68,8 @@ def editions_of(languages: tuple[str, ...], urls: Urls) -> tuple[Edition, ...]:
 
 
 def own_name(lang: str) -> str:
-    """The name of ``lang`` in itself, from Babel (CLDR); the tag if Babel does not know it."""
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return lang
-    name = locale.get_display_name(locale) or lang
-    return name[:1].upper() + name[1:]
+    """The name of ``lang`` in itself ('Русский'); the tag if Babel does not know it."""
+    return language_name(lang)
 
 
 def edition_project(project: Project, edition: Edition, default: str = "") -> Project:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, ClassVar, cast
 
 import jinja2
-from babel import Locale, UnknownLocaleError
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markdown_it import MarkdownIt
@@ -28,6 +27,7 @@ from generator import urls as routes
 from generator.dates import PartialDate
 from generator.errors import utf8_fault
 from generator.i18n import DateWords
+from generator.i18n.languages import language_name
 from generator.model import Site
 from generator.views import DataView, Page, Title, variables
 
@@ -343,10 +343,7 @@ class Renderer:
     def language_name(self, tag: str) -> str:
         """The ``language_name`` filter: a language's name in the page's ('English', or
         'английский' on a Russian page); the tag itself where Babel does not know it."""
-        try:
-            return str(Locale.parse(tag.replace("-", "_")).get_display_name(self.lang) or tag)
-        except (ValueError, UnknownLocaleError):
-            return tag
+        return language_name(tag, self.lang)
 
     def date(self, value: PartialDate) -> str:
         """The ``date`` filter: a date as a reader should see it, at its precision."""

@@ -289,46 +289,44 @@ class Reader:
                 out[item.value] = item.line
         return tuple(out), tuple(out.values())
 
-    def _read_language_texts(self, node: Node, field: Field) -> tuple[tuple[str, str], ...]:
-        """(language tag, text) of each language written."""
+    def _by_language(self, node: Node, field: Field, hint: str) -> list[tuple[str, Node]]:
+        """The (language tag, value) of a mapping of language tags; a wrong tag is reported
+        and left out, and so is the whole field if it is not a mapping (``hint``: how to
+        write it)."""
         if not isinstance(node, Mapping):
             self.error(
                 node.line,
                 f"'{field.name}' must be a mapping of language tags, not {_KIND_NAMES[type(node)]}",
-                'write each language\'s tag, a colon and the text: ru: "..."',
+                hint,
             )
-            return ()
+            return []
         out = []
         for lang, item in node.items.items():
-            if not LANGUAGE_TAG.fullmatch(lang):
+            if LANGUAGE_TAG.fullmatch(lang):
+                out.append((lang, item))
+            else:
                 self.error(
                     item.line,
                     f"'{field.name}' has '{lang}', not a language tag",
                     "write a BCP 47 tag such as ru, he or ar",
                 )
-            elif (text := self._text(item, f"{field.name}.{lang}")) is not None:
+        return out
+
+    def _read_language_texts(self, node: Node, field: Field) -> tuple[tuple[str, str], ...]:
+        """(language tag, text) of each language written."""
+        hint = 'write each language\'s tag, a colon and the text: ru: "..."'
+        out = []
+        for lang, item in self._by_language(node, field, hint):
+            if (text := self._text(item, f"{field.name}.{lang}")) is not None:
                 out.append((lang, text))
         return tuple(out)
 
     def _read_translated(self, node: Node, field: Field) -> list[tuple[str, Fields]]:
         """Each language's translation of the mapping's texts, in the order written."""
         shape = cast(Translated, field.value).shape
-        if not isinstance(node, Mapping):
-            self.error(
-                node.line,
-                f"'{field.name}' must be a mapping of language tags, not {_KIND_NAMES[type(node)]}",
-                "write each language's tag on its own line, its translated fields below it",
-            )
-            return []
+        hint = "write each language's tag on its own line, its translated fields below it"
         out = []
-        for lang, item in node.items.items():
-            if not LANGUAGE_TAG.fullmatch(lang):
-                self.error(
-                    item.line,
-                    f"'{field.name}' has '{lang}', not a language tag",
-                    "write a BCP 47 tag such as ru, he or ar",
-                )
-                continue
+        for lang, item in self._by_language(node, field, hint):
             read = self.read(item, shape, f"the '{lang}' translation")
             if read is not None:
                 out.append((lang, read))
