@@ -30,6 +30,7 @@ from generator.model import Project
 from generator.planning import Planner
 from generator.quotes import SourceText
 from generator.reading import FileCache, ProjectPaths, load_project, prefetch, yaml_files
+from generator.reading.settings import read_settings
 from generator.theme import Theme, load_theme, template_errors, theme_dirs
 from generator.urls import Urls, output_of
 from generator.views import Page, Quoting
@@ -264,9 +265,13 @@ def _read_in_two(
         return
     child = Background(partial(_read_share, paths, 1))
     _read_share(paths, 0, files, folded)
-    # While the child sends what it read: compile the templates, once for the
-    # processes that will render (forked later, they inherit them).
-    theme.renderer.compile_all()
+    # While the child sends what it read: compile the templates in the default
+    # edition's words, once for the processes that will render (forked later, they
+    # inherit them).
+    lang = read_settings(paths)[0].language
+    if lang is not None:
+        theme.speak(lang)
+        theme.renderer.compile_all()
     theirs, their_folded = child.result()
     files.update(theirs)
     folded.update(their_folded)
@@ -295,6 +300,8 @@ def _publish(
     planner = Planner(urls, whole_site=edition.default)
     planner.update(project, evidence)
     theme.speak(edition.lang)
+    if jobs > 1:  # compiled here once, not in each process that renders
+        theme.renderer.compile_all()
     theme.renderer.set_globals(
         site=project.site,
         as_of=evidence.newest,

@@ -15,11 +15,10 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, cast
 
 import jinja2
-from jinja2.ext import Extension
-from jinja2.lexer import Token, TokenStream
+from jinja2 import nodes
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
@@ -27,6 +26,7 @@ from generator import urls as routes
 from generator.dates import PartialDate
 from generator.errors import utf8_fault
 from generator.i18n import DateWords
+from generator.i18n.inline import PLURAL_FILTER, inline_messages
 from generator.i18n.languages import language_name
 from generator.model import Site
 from generator.views import DataView, Page, Title, variables
@@ -109,100 +109,32 @@ class _ThemeLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-_FORMATTED_KEPT = 4096
-"""How many formatted messages a renderer keeps, per language."""
-
-
 def _format(text: str, values: dict[str, Any]) -> Markup:
     """``Markup(text) % values``, as Jinja's new-style gettext formats a message: the
     translation is trusted, each value escaped (numbers kept for ``%d``)."""
     return Markup(text % {k: v if type(v) is int else escape(v) for k, v in values.items()})
 
 
-class _Translated(dict[str, Markup]):
-    """Each message without values, translated once: what ``_("...")`` looks up."""
-
-    def __init__(self, translate: Callable[[str], Markup]) -> None:
-        super().__init__()
-        self._translate = translate
-
-    def __missing__(self, message: str) -> Markup:
-        found = self[message] = self._translate(message)
-        return found
-
-
-class _FixedMessages(Extension):
-    """Compile the theme's messages to what costs least at render time.
-
-    A call from a template passes through Jinja's context machinery, which costs
-    more than the translation itself, and the theme's words are looked up on every
-    page of every edition. So ``_("a message")`` (no values) becomes a lookup in the
-    language's messages, and ``_("a message", name=value)`` and ``ngettext("one",
-    "many", n, ...)`` become filters (``("a message"|_translated(name=value))``),
-    which Jinja calls directly. Only the compiled template changes: the templates,
-    and what Babel extracts from them, are as written.
-    """
-
-    NAME = "_fixed_messages"
-    FILTERS: ClassVar[dict[str, str]] = {"_": "_translated", "ngettext": "_translated_plural"}
-    _OPEN: ClassVar[frozenset[str]] = frozenset({"lparen", "lbracket", "lbrace"})
-    _CLOSE: ClassVar[frozenset[str]] = frozenset({"rparen", "rbracket", "rbrace"})
-
-    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
-        tokens = list(stream)
-        depth = 0
-        closes: list[int] = []
-        """The depths at which a rewritten call's extra closing parenthesis is due."""
-        i = 0
-        while i < len(tokens):
-            name, *call = tokens[i : i + 4]
-            kinds = [t.type for t in call]
-            line = name.lineno
-            fixed = kinds == ["lparen", "string", "rparen"]
-            if name.type == "name" and name.value == "_" and fixed:
-                yield Token(line, "name", self.NAME)
-                yield Token(line, "lbracket", "[")
-                yield call[1]
-                yield Token(line, "rbracket", "]")
-                i += 4
-                continue
-            if (
-                name.type == "name"
-                and name.value in self.FILTERS
-                and kinds[:3]
-                == [
-                    "lparen",
-                    "string",
-                    "comma",
-                ]
-            ):
-                yield Token(line, "lparen", "(")
-                yield call[1]
-                yield Token(line, "pipe", "|")
-                yield Token(line, "name", self.FILTERS[name.value])
-                yield Token(line, "lparen", "(")
-                depth += 2
-                closes.append(depth)
-                i += 4
-                continue
-            yield name
-            if name.type in self._OPEN:
-                depth += 1
-            elif name.type in self._CLOSE:
-                depth -= 1
-                if closes and depth == closes[-1] - 1:
-                    closes.pop()
-                    depth -= 1
-                    yield Token(line, "rparen", ")")
-            i += 1
-
-
 class _Environment(jinja2.Environment):
-    """Jinja's environment, telling :attr:`loaded` each template a render asks for (the page's
-    own, what it extends, includes and imports): the preview records them as what the page
-    read, so that a template edit renders again exactly the pages that use the template."""
+    """Jinja's environment for one language, with the theme's words written into its
+    compiled templates (:func:`generator.i18n.inline.inline_messages`), telling
+    :attr:`loaded` each template a render asks for (the page's own, what it extends,
+    includes and imports): the preview records them as what the page read, so that a
+    template edit renders again exactly the pages that use the template."""
 
     loaded: Callable[[str], None] | None = None
+    translations: gettext.NullTranslations = gettext.NullTranslations()
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        # Jinja's one step between parsing a template and compiling it (Environment.parse
+        # and compile both call it): the messages are rewritten here, once per language.
+        return inline_messages(super()._parse(source, name, filename), self.translations.gettext)
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        # Jinja lays each template's own globals over the environment's in a ChainMap,
+        # which it copies into a dict, and walks key by key, for every render and every
+        # import: some thirty times a page. No template here has globals of its own.
+        return self.globals if not d else super().make_globals(d)
 
     def get_template(
         self,
@@ -220,43 +152,20 @@ class Renderer:
 
     def __init__(self, theme_dirs: list[Path], globals_: dict[str, Any]) -> None:
         self.md = _markdown()
-        self.env = _Environment(
-            loader=_ThemeLoader([str(d) for d in theme_dirs]),
-            autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            # A Renderer lives for one version of the theme (Builder makes a new one
-            # when a theme file changes), so Jinja need not stat each template per page.
-            auto_reload=False,
-            # Every sentence of the theme is marked for translation (generator.i18n).
-            extensions=["jinja2.ext.i18n", _FixedMessages],
-        )
+        self._loader = _ThemeLoader([str(d) for d in theme_dirs])
+        self._filters: dict[str, Callable[..., Any]] = {
+            "markdown": self.block,
+            "inline": self.inline,
+            "json_script": json_for_script,
+            "date": self.date,
+            "language_name": self.language_name,
+            "title_text": self.title_of,
+        }
+        self._globals: dict[str, Any] = {**globals_, "routes": routes}
+        self._languages: dict[str, _Environment] = {}
+        """Each language's environment, with the templates compiled in its words."""
         self.lang = "en"
-        self._install(gettext.NullTranslations())
-        self.env.filters["markdown"] = self.block
-        self.env.filters["inline"] = self.inline
-        self.env.filters["json_script"] = json_for_script
-        self.env.filters["date"] = self.date
-        # What _FixedMessages compiles the messages with values to: the compiled templates
-        # keep these two, which translate with the language of the moment. They take the
-        # context so that Jinja never works one out while compiling, in one language for all.
-
-        @jinja2.pass_context
-        def translated(_: Any, message: str, **values: Any) -> Markup:
-            return self._translate(message, **values)
-
-        @jinja2.pass_context
-        def translated_plural(_: Any, one: str, many: str, n: int, **values: Any) -> Markup:
-            return self._translate_plural(one, many, n, **values)
-
-        self.env.filters["_translated"] = translated
-        self.env.filters["_translated_plural"] = translated_plural
-        self.env.filters["language_name"] = self.language_name
-        self.env.globals.update(globals_)
-        self.env.filters["title_text"] = self.title_of
-        self.env.globals["routes"] = routes
+        self.env = self._environment(gettext.NullTranslations())
         self._digests: dict[str, str] = {}
         self._chains: set[str] = set()
         """Templates whose extends chain was checked (:meth:`_no_extends_loop`)."""
@@ -267,61 +176,55 @@ class Renderer:
         """The macros of ``_words.html``, made with the globals of this build."""
         self._titles: dict[Title, tuple[str, str]] = {}
 
+    def _environment(self, translations: gettext.NullTranslations) -> _Environment:
+        """A Jinja environment that compiles the templates in ``translations``' words."""
+        env = _Environment(
+            loader=self._loader,
+            autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # A Renderer lives for one version of the theme (Builder makes a new one
+            # when a theme file changes), so Jinja need not stat each template per page.
+            auto_reload=False,
+            # Every sentence of the theme is marked for translation (generator.i18n).
+            extensions=["jinja2.ext.i18n"],
+        )
+        env.translations = translations
+        # What a message call the compile could not write in place calls as the page
+        # renders (generator.i18n.inline): Jinja's new-style gettext, which escapes values.
+        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+
+        def plural(one: str, many: str, n: int, **values: Any) -> Markup:
+            values.setdefault("num", n)
+            return _format(translations.ngettext(one, many, n), values)
+
+        env.filters.update(self._filters, **{PLURAL_FILTER: plural})
+        env.globals.update(self._globals)
+        return env
+
     def set_globals(self, **values: Any) -> None:
         """Set what every template sees for a build (the site, its date); the titles the
         theme worded with the last build's go."""
+        self._globals.update(values)
+        for env in self._languages.values():
+            env.globals.update(values)
         self.env.globals.update(values)
         self._forget_words()
 
     def set_language(self, lang: str, translations: gettext.NullTranslations) -> None:
         """Render in ``lang`` from now on, with its catalogue's ``translations``.
 
-        The templates stay compiled: Jinja's i18n extension looks the words up as
-        each page renders, so every edition of a site shares one environment.
+        Each language has an environment of its own, whose templates are compiled with
+        the language's words in place (:mod:`generator.i18n.inline`): made the first time
+        the language is asked for, kept for the next.
         """
-        self.lang = lang
-        self._install(translations)
+        env = self._languages.get(lang)
+        if env is None or env.translations is not translations:
+            env = self._languages[lang] = self._environment(translations)
+        self.lang, self.env = lang, env
         self._forget_words()
-
-    def _install(self, translations: gettext.NullTranslations) -> None:
-        """Install ``translations`` for Jinja's i18n extension (new-style: messages are
-        %-formatted with the named values, which are escaped), with the lookups it calls.
-
-        Jinja's own new-style functions each pass through the template context three
-        times a call, and format through Markup's escaping helper; a page calls them some
-        forty times, and a large site spent a sixth of its build there. These do the same
-        (every theme file is autoescaped), keep each message's translation, and format a
-        message with only numbers (a note's) once; :class:`_FixedMessages` looks up the
-        messages without values.
-        """
-        self.env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-        found: dict[str, str] = {}
-        formatted: dict[tuple[str, tuple[tuple[str, Any], ...]], Markup] = {}
-
-        def translate(message: str, **values: Any) -> Markup:
-            text = found.get(message)
-            if text is None:
-                text = found[message] = translations.gettext(message)
-            # The same message with the same values recurs page after page (a note's
-            # number, a source's name and headline): formatted once, up to a bound.
-            key = (message, tuple(values.items()))
-            try:
-                done = formatted.get(key)
-            except TypeError:  # a value that cannot be a key (a list)
-                return _format(text, values)
-            if done is None:
-                done = _format(text, values)
-                if len(formatted) < _FORMATTED_KEPT:
-                    formatted[key] = done
-            return done
-
-        def translate_plural(singular: str, plural: str, n: int, **values: Any) -> Markup:
-            values.setdefault("num", n)
-            return _format(translations.ngettext(singular, plural, n), values)
-
-        self.env.globals.update(gettext=translate, _=translate, ngettext=translate_plural)
-        self.env.globals[_FixedMessages.NAME] = _Translated(translate)
-        self._translate, self._translate_plural = translate, translate_plural
 
     def _forget_words(self) -> None:
         """Forget what was made with the last globals or language: the words, and each
@@ -330,9 +233,10 @@ class Renderer:
         self._words = None
         self._dates = None
         self._titles.clear()
-        if self.env.cache is not None:
-            for template in self.env.cache.values():
-                template._module = None
+        for env in (self.env, *self._languages.values()):
+            if env.cache is not None:
+                for template in env.cache.values():
+                    template._module = None
 
     def _module(self) -> Any:
         """The macros and words of ``_words.html``, in this build's language and globals."""
@@ -424,8 +328,7 @@ class Renderer:
         Jinja would recurse until Python's limit, which takes seconds and ends in a
         RecursionError with no line to fix.
         """
-        loader = self.env.loader
-        assert loader is not None
+        loader = self._loader
         chain, current = [name], name
         while True:
             try:
@@ -451,8 +354,7 @@ class Renderer:
         """A digest of template ``name``'s source: what a page rendered with it read of it."""
         known = self._digests.get(name)
         if known is None:
-            loader = self.env.loader
-            assert loader is not None
+            loader = self._loader
             try:
                 source = loader.get_source(self.env, name)[0]
             except jinja2.TemplateError as exc:

@@ -403,16 +403,18 @@ def test_translated_words_escape_the_values_they_carry():
 
 
 def test_switching_language_rewords_the_labels_of_words_html():
-    """Jinja keeps an imported template's module: set_language must make it anew."""
+    """Each language has its templates compiled in its words, and Jinja keeps an imported
+    template's module: switching back and forth must reword every time."""
     renderer = Renderer([DEFAULT_THEME], {})
-    template = renderer.env.from_string(
-        '{% from "_words.html" import kind_labels %}{{ kind_labels.release }}'
-    )
+    catalogues = {lang: load_catalogue([DEFAULT_THEME], lang).translations for lang in LANGUAGES}
     seen = []
-    for lang in ("ru", "he"):
-        renderer.set_language(lang, load_catalogue([DEFAULT_THEME], lang).translations)
+    for lang in ("ru", "he", "ru", "en"):
+        renderer.set_language(lang, catalogues[lang])
+        template = renderer.env.from_string(
+            '{% from "_words.html" import kind_labels %}{{ kind_labels.release }}'
+        )
         seen.append(template.render())
-    assert seen == ["Освобождение", "שחרור"]
+    assert seen == ["Освобождение", "שחרור", "Освобождение", "Release"]
 
 
 def test_a_month_alone_is_worded_in_each_language_one_after_the_other():
@@ -423,17 +425,19 @@ def test_a_month_alone_is_worded_in_each_language_one_after_the_other():
     assert _date("ru", "2023-10") == "октябрь 2023"
 
 
-def test_one_compiled_template_speaks_each_language_even_with_values_known_in_advance():
-    """The compiled templates are shared by every edition: a message whose values are written
-    in the template must not be translated once, while compiling, in the first language."""
-    renderer = _renderer("en")
-    template = renderer.env.from_string(
+def test_each_language_compiles_the_templates_with_its_words_in_place():
+    """The words are written into each language's compiled templates (generator.i18n.inline):
+    a template switched to another language renders in that language's words."""
+    renderer = Renderer([DEFAULT_THEME], {})
+    source = (
         '{{ _("Jump to: %(years)s", years="2023") }} | {{ _("Notes") }}'
         ' | {{ ngettext("%(num)d day in captivity", "%(num)d days in captivity", 5) }}'
     )
-    english = template.render()
+    renderer.set_language("en", load_catalogue([DEFAULT_THEME], "en").translations)
+    english = renderer.env.from_string(source).render()
     renderer.set_language("ru", load_catalogue([DEFAULT_THEME], "ru").translations)
-    russian = template.render()
+    russian = renderer.env.from_string(source).render()
+    compiled = renderer.env.compile('{{ _("Notes") }}', raw=True)
     assert english == "Jump to: 2023 | Notes | 5 days in captivity"
     assert russian.split(" | ") == [
         _render("ru", '{{ _("Jump to: %(years)s", years="2023") }}'),
@@ -441,3 +445,4 @@ def test_one_compiled_template_speaks_each_language_even_with_values_known_in_ad
         "5 дней в плену",
     ]
     assert "Jump" not in russian
+    assert repr(russian.split(" | ")[1]) in compiled  # static text, not a look-up

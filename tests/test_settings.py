@@ -8,6 +8,8 @@ import pytest
 from conftest import run
 
 from generator.build import Options
+from generator.reading import ProjectPaths
+from generator.reading.settings import read_settings
 
 NOTE = "set `base_url: https://host/path/` once in content/site.yaml"
 
@@ -132,3 +134,21 @@ def test_verify_reports_a_bad_base_url_of_the_project(project, capsys):
     err = capsys.readouterr().err
     assert f"content/site.yaml:{line}: 'base_url' must be an http(s) URL" in err
     assert "error: 1 problem found; nothing was verified" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("languages: [ru, en]\n", "ru"),
+        ("language: he\n", "he"),
+        ("languages: []\nlanguage: ar\n", "ar"),
+        ("languages: ['../x']\n", None),  # not a language tag: the loader reports it
+        ("languages: {ru: 1}\n", None),
+    ],
+)
+def test_the_default_language_is_read_before_the_build(tmp_path, text, expected):
+    """What a large build compiles the templates in while it reads the case files."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "site.yaml").write_text("title: T\n" + text, "utf-8")
+    settings, _ = read_settings(ProjectPaths.at(tmp_path))
+    assert settings.language == expected

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale, UnknownLocaleError
 
 
+@lru_cache(maxsize=256)  # a source page names its language: Babel would parse the locale for each
 def language_name(tag: str, in_language: str | None = None) -> str:
     """The name of language ``tag`` in ``in_language`` (None: in itself), from Babel (CLDR),
     with a capital where the name starts a label in itself; the tag where Babel knows neither.

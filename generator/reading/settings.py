@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from generator.errors import Diagnostic
 from generator.reading import yamlsafe
-from generator.reading.yamlsafe import Mapping, Node, Scalar
+from generator.reading.reader import LANGUAGE_TAG
+from generator.reading.yamlsafe import Mapping, Node, Scalar, Sequence
 from generator.write import over_inputs
 
 if TYPE_CHECKING:  # the loader reads the settings with the rest of the site file
@@ -41,6 +42,9 @@ class Settings:
 
     base_url: str | None = None
     output: str | None = None
+    language: str | None = None
+    """The default edition's language: the first of ``languages``, else ``language``, as
+    written (the loader checks it). A large build compiles the templates in it early."""
 
 
 def url_problem(value: str, name: str) -> str | None:
@@ -102,7 +106,16 @@ def from_mapping(
                 diagnostics.append(Diagnostic(rel, node.line, problem, hint))
                 value = None
         values[key] = value
-    return Settings(values["base_url"], values["output"])
+    return Settings(values["base_url"], values["output"], _default_language(m))
+
+
+def _default_language(m: Mapping) -> str | None:
+    listed = m.items.get("languages")
+    first = listed.items[0] if isinstance(listed, Sequence) and listed.items else None
+    node = first if first is not None else m.items.get("language")
+    if isinstance(node, Scalar) and LANGUAGE_TAG.fullmatch(node.value):
+        return node.value
+    return None
 
 
 def _text(
