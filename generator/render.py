@@ -19,6 +19,7 @@ from typing import Any, cast
 
 import jinja2
 from jinja2 import nodes
+from jinja2.bccache import Bucket
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
@@ -115,6 +116,45 @@ def _format(text: str, values: dict[str, Any]) -> Markup:
     return Markup(text % {k: v if type(v) is int else escape(v) for k, v in values.items()})
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The compiled code of each template in each language's words, kept for the process.
+
+    A preview makes a new renderer whenever a theme file changes, and a test run builds
+    hundreds of times: each would compile every template again, in every language, which
+    costs more than rendering a small site. The key is the environment's words (a digest
+    of its catalogues) and the template's name and file; Jinja checks the source's own
+    digest before it uses the code, so an edited template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        words = getattr(environment, "words", None)
+        key = self.get_cache_key(f"{words}\0{name}", filename)
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        if words is not None:
+            self.load_bytecode(bucket)
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        if getattr(bucket.environment, "words", None) is not None:
+            self.dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 class _Environment(jinja2.Environment):
     """Jinja's environment for one language, with the theme's words written into its
     compiled templates (:func:`generator.i18n.inline.inline_messages`), telling
@@ -124,6 +164,9 @@ class _Environment(jinja2.Environment):
 
     loaded: Callable[[str], None] | None = None
     translations: gettext.NullTranslations = gettext.NullTranslations()
+    words: str | None = None
+    """A digest of :attr:`translations`' catalogues, which keys their compiled templates;
+    None: compiled anew for each environment."""
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         # Jinja's one step between parsing a template and compiling it (Environment.parse
@@ -176,8 +219,11 @@ class Renderer:
         """The macros of ``_words.html``, made with the globals of this build."""
         self._titles: dict[Title, tuple[str, str]] = {}
 
-    def _environment(self, translations: gettext.NullTranslations) -> _Environment:
-        """A Jinja environment that compiles the templates in ``translations``' words."""
+    def _environment(
+        self, translations: gettext.NullTranslations, words: str | None = None
+    ) -> _Environment:
+        """A Jinja environment that compiles the templates in ``translations``' words
+        (kept for the process by ``words``, their digest, if given)."""
         env = _Environment(
             loader=self._loader,
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
@@ -190,8 +236,9 @@ class Renderer:
             auto_reload=False,
             # Every sentence of the theme is marked for translation (generator.i18n).
             extensions=["jinja2.ext.i18n"],
+            bytecode_cache=_COMPILED,
         )
-        env.translations = translations
+        env.translations, env.words = translations, words
         # What a message call the compile could not write in place calls as the page
         # renders (generator.i18n.inline): Jinja's new-style gettext, which escapes values.
         env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
@@ -213,8 +260,11 @@ class Renderer:
         self.env.globals.update(values)
         self._forget_words()
 
-    def set_language(self, lang: str, translations: gettext.NullTranslations) -> None:
-        """Render in ``lang`` from now on, with its catalogue's ``translations``.
+    def set_language(
+        self, lang: str, translations: gettext.NullTranslations, words: str | None = None
+    ) -> None:
+        """Render in ``lang`` from now on, with its catalogue's ``translations`` (whose
+        digest, ``words``, keys the compiled templates for the process).
 
         Each language has an environment of its own, whose templates are compiled with
         the language's words in place (:mod:`generator.i18n.inline`): made the first time
@@ -222,7 +272,7 @@ class Renderer:
         """
         env = self._languages.get(lang)
         if env is None or env.translations is not translations:
-            env = self._languages[lang] = self._environment(translations)
+            env = self._languages[lang] = self._environment(translations, words)
         self.lang, self.env = lang, env
         self._forget_words()
 

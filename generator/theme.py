@@ -37,7 +37,9 @@ class Theme:
     def speak(self, lang: str) -> None:
         """Render in ``lang`` from now on."""
         if self.renderer.lang != lang or lang not in self._catalogues:
-            self.renderer.set_language(lang, self.catalogue(lang).translations)
+            catalogue = self.catalogue(lang)
+            words = f"{lang}:{catalogue.digest}"
+            self.renderer.set_language(lang, catalogue.translations, words)
 
 
 def load_theme(root: Path, urls: Urls, last: Theme | None = None) -> Theme:

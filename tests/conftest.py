@@ -83,6 +83,31 @@ def soon(check: Callable[[float], object], seconds: float = 15.0) -> None:
                 raise
 
 
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+"""The axe rules whose outcome depends on colours: all that the dark scheme can change, since
+it sets nothing but colours (the one ``prefers-color-scheme`` block of style.css)."""
+
+
+def axe_report(page: Any) -> str:
+    """Run axe on the open page in the light scheme, then its colour rules in the dark one
+    (the page reloaded by neither); return a report of the violations, empty if none."""
+    from axe_playwright_python.sync_playwright import Axe, AxeResults
+
+    style = Path(__file__).parent.parent / "templates" / "assets" / "style.css"
+    assert style.read_text("utf-8").count("prefers-color-scheme") == 1, "see COLOUR_RULES"
+    page.emulate_media(color_scheme="light")
+    reports = []
+    light = Axe().run(page)
+    if light.violations_count:
+        reports.append("light: " + light.generate_report())
+    page.emulate_media(color_scheme="dark")
+    options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
+    dark = AxeResults(page.evaluate("options => axe.run(document, options)", options))
+    if dark.violations_count:
+        reports.append("dark: " + dark.generate_report())
+    return "\n".join(reports)
+
+
 def free_port() -> int:
     """Return a loopback port that nothing listens on right now."""
     with socket.socket() as s:

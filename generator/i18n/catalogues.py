@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -25,6 +26,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from generator.errors import Diagnostic
+from generator.reading.files import Signature, signatures
 
 LOCALES = "locales"
 """The folder of a theme that holds its catalogues."""
@@ -63,13 +65,21 @@ def load_catalogue(theme_dirs: list[Path], lang: str) -> Catalogue:
     translator to confirm). The plural rule is the one written in the first catalogue's
     ``Plural-Forms`` header, for which its translators wrote their forms: the rule Babel
     knows for a locale has changed between versions (Hebrew had two forms, now three).
+
+    Read once per process for each version of the files (:func:`_load`): a preview, or a
+    test run, builds many times over the same catalogues.
     """
+    return _load(lang, signatures(catalogue_paths(theme_dirs, lang)))
+
+
+@lru_cache(maxsize=32)
+def _load(lang: str, files: tuple[tuple[str, Signature], ...]) -> Catalogue:
     locale = _babel_locale(lang)
     merged = Catalog(locale=locale, fuzzy=False)
     chosen: dict[str, Message] = {}
     digest = hashlib.sha256()
-    for number, path in enumerate(catalogue_paths(theme_dirs, lang)):
-        data = path.read_bytes()
+    for number, (name, _) in enumerate(files):
+        data = Path(name).read_bytes()
         digest.update(data)
         with io.BytesIO(data) as f:
             read = read_po(f, locale=locale)
@@ -122,20 +132,33 @@ def template_messages(theme_dirs: list[Path]) -> dict[str, tuple[str, int]]:
     which the test suite keeps in step with its templates (``python -m
     generator.i18n.update --check``): reading every template with Babel's extractor would
     cost each build of a site in several languages a tenth of a second. A project's own
-    templates are read as they are.
+    templates are read as they are, once per process for each version of them.
     """
     found: dict[str, tuple[str, int]] = {}
     for folder in reversed(theme_dirs):
         pot = Path(folder, LOCALES, "messages.pot")
         if folder == theme_dirs[-1] and pot.is_file():  # the default theme is the last
-            with pot.open("rb") as f:
-                messages = read_po(f)
+            files = signatures([pot])
         else:
-            messages = template_catalog(folder)
-        for message in messages:
-            if message.id:
-                name, line = message.locations[0] if message.locations else (folder.name, 0)
-                found.setdefault(_key(message.id), (name, line or 0))
+            files = signatures(sorted(p for p in Path(folder).rglob("*") if p.is_file()))
+        for message, where in _messages(folder, files).items():
+            found.setdefault(message, where)
+    return found
+
+
+@lru_cache(maxsize=32)
+def _messages(folder: Path, files: tuple[tuple[str, Signature], ...]) -> dict[str, tuple[str, int]]:
+    """The messages of theme ``folder`` (its catalogue template if ``files`` is just that)."""
+    if len(files) == 1 and files[0][0].endswith("messages.pot"):
+        with Path(files[0][0]).open("rb") as f:
+            messages = read_po(f)
+    else:
+        messages = template_catalog(folder)
+    found: dict[str, tuple[str, int]] = {}
+    for message in messages:
+        if message.id:
+            name, line = message.locations[0] if message.locations else (folder.name, 0)
+            found.setdefault(_key(message.id), (name, line or 0))
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -38,6 +38,11 @@ def _signature(path: str) -> Signature:
     except OSError:
         return None
     return (st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+def signatures(paths: Iterable[Path]) -> tuple[tuple[str, Signature], ...]:
+    """Each file's name and signature: a key that changes when any of them is saved."""
+    return tuple((str(p), _signature(str(p))) for p in paths)
 
 
 @dataclass(frozen=True, slots=True)
