@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +39,12 @@ Record = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Exporter:
-    """Turns the planned project into plain records (dicts of JSON values)."""
+    """Turns the planned project into plain records (dicts of JSON values).
+
+    A record set's list (its people, events or sources) is an iterator that makes each
+    record as it is read, once: :func:`json_text` and the CSV rows write one record at a
+    time, and a large site's records are never held all at once.
+    """
 
     plan: Planner
 
@@ -154,10 +160,10 @@ class Exporter:
         }
 
     def people(self) -> Record:
-        return {**self.header(), "people": [self.person(p) for p in self.plan.people]}
+        return {**self.header(), "people": map(self.person, self.plan.people)}
 
     def events(self) -> Record:
-        return {**self.header(), "events": [self.event(e) for e in self.plan.events]}
+        return {**self.header(), "events": map(self.event, self.plan.events)}
 
     def sources(self) -> Record:
         quoted: dict[str, list[Citation]] = {s.id: [] for s in self.plan.sources}
@@ -165,7 +171,7 @@ class Exporter:
             quoted[c.source].append(c)
         return {
             **self.header(),
-            "sources": [self.source(s, quoted[s.id]) for s in self.plan.sources],
+            "sources": (self.source(s, quoted[s.id]) for s in self.plan.sources),
         }
 
 
@@ -241,18 +247,20 @@ def json_text(data: Record) -> str:
     quoted from the web then cannot turn into markup in a page that pastes the file in.
     The escapes are made record by record and the text joined once: the whole text
     is not copied for each, which on a large site cost tens of megabytes at a time.
+    A record list comes as an iterator (:class:`Exporter`), each record made as it is
+    written, so that the records of a large site are never held all at once.
     """
     parts = ["{\n"]
     for i, (key, value) in enumerate(data.items()):
         parts.append(",\n  " if i else "  ")
         parts.append(_safe(_compact(key)))
-        if isinstance(value, list) and value:
-            parts.append(": [\n    ")
-            for j, record in enumerate(value):
-                if j:
-                    parts.append(",\n    ")
+        if isinstance(value, Iterator):  # a record list, made as it is written
+            opened = False
+            for record in value:
+                parts.append(",\n    " if opened else ": [\n    ")
                 parts.append(_safe(_compact(record)))
-            parts.append("\n  ]")
+                opened = True
+            parts.append("\n  ]" if opened else ": []")
         else:
             parts.append(": " + _safe(_compact(value)))
     parts.append("\n}\n")

@@ -126,3 +126,23 @@ def test_csv_cells_cannot_start_a_formula() -> None:
         "",
         "a=b",
     ]
+
+
+def test_a_record_list_made_as_it_is_written_is_laid_out_as_a_list_would_be() -> None:
+    """The exporter hands json_text iterators, so that no large site's records are held whole:
+    one record per line, and an empty list as []."""
+    from generator.export import json_text
+
+    records = [{"id": "a", "text": "<b>"}, {"id": "b"}]
+    text = json_text({"title": "T", "people": iter(records), "events": iter([])})
+    assert text.splitlines() == [
+        "{",
+        '  "title": "T",',
+        '  "people": [',
+        '    {"id": "a", "text": "\\u003cb\\u003e"},',
+        '    {"id": "b"}',
+        "  ],",
+        '  "events": []',
+        "}",
+    ]
+    assert json.loads(text) == {"title": "T", "people": records, "events": []}

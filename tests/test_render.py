@@ -54,3 +54,18 @@ def test_an_override_extends_the_default_theme_and_replaces_a_block(fixture_site
     assert "<footer><p>Our own footer</p></footer>" in page
     assert "How this explainer is made" not in page  # the default footer is replaced
     assert '<nav aria-label="Site">' in page  # the rest is the default theme's
+
+
+def test_a_page_joined_a_few_pieces_at_a_time_is_the_same_page(
+    fixture_site: Path, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """Renderer.render joins a page's pieces a batch at a time (a large site's whole timeline
+    is some 300,000): batches of two give the very bytes of one batch per page."""
+    from conftest import tree
+
+    from generator import render
+
+    assert run("build", "--project", fixture_site, "--out", tmp_path / "whole", "-q") == 0
+    monkeypatch.setattr(render, "_BATCH", 2)
+    assert run("build", "--project", fixture_site, "--out", tmp_path / "batched", "-q") == 0
+    assert tree(tmp_path / "batched") == tree(tmp_path / "whole")
