@@ -53,3 +53,28 @@ def test_an_edit_examines_only_what_read_it(fixture_site: Path) -> None:
     _same_as_fresh(verifier, fixture_site)
     assert verifier.db.ran.get("examined") == 1, "Lev's file; the others read only his id"
     assert "source_findings" not in verifier.db.ran, "no seed changed: none folded again"
+
+
+def test_files_added_removed_and_passages_moved_find_what_a_fresh_verify_finds(
+    fixture_site: Path,
+) -> None:
+    """The kept findings mended (a save that adds or removes no file) and put together again
+    (one that does), an error fixed, and passages that move in their article."""
+    verifier = Verifier()
+    _same_as_fresh(verifier, fixture_site)
+    people = fixture_site / "content/people"
+    lev = (people / "lev-sample.yaml").read_text("utf-8")
+    (people / "lev-sample.yaml").unlink()
+    assert any(
+        "unknown person 'lev-sample'" in d.message for d in _same_as_fresh(verifier, fixture_site)
+    )
+    (people / "lev-sample.yaml").write_text(lev, "utf-8")
+    assert _same_as_fresh(verifier, fixture_site) == []
+    seed = next((fixture_site / "seeds").iterdir())
+    seed.write_text("A first line, added.\n\n" + seed.read_text("utf-8"), "utf-8")
+    before = verifier(_load(fixture_site), [])
+    assert _same_as_fresh(verifier, fixture_site) == []
+    (people / "lev-sample.yaml").write_text(lev.replace("Lev", "Leo", 1), "utf-8")
+    after = verifier(_load(fixture_site), [])
+    assert after.spans is before.spans, "nothing came or went: the very same passages"
+    assert _same_as_fresh(verifier, fixture_site) == []

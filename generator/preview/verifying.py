@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from typing import Any
+from operator import is_
+from typing import Any, cast
 
 from generator.check import (
     Evidence,
@@ -83,30 +84,52 @@ class _Tally:
     """The passages and sources that every item's findings name, mended item by item.
 
     What :func:`generator.check.evidence_of` puts together from all the findings of a
-    verify, kept between saves: a save that changes a few items' findings takes out
-    what they named before and adds what they name now (a passage or source named by
-    several items stays while one still names it).
+    verify, kept between saves: a save that changes a few items' findings adds what they
+    name now and takes out what they named before (a passage or source named by several
+    items stays while one still names it). The copies handed to the evidence are made
+    again only when a passage or source comes or goes, or a passage moves.
     """
 
     def __init__(self) -> None:
-        self.spans: dict[tuple[str, str], Span] = {}
+        self._spans: dict[tuple[str, str], Span] = {}
         self._span_uses: Counter[tuple[str, str]] = Counter()
-        self.cited: Counter[str] = Counter()
+        self._cited: Counter[str] = Counter()
+        self._made: tuple[dict[tuple[str, str], Span], frozenset[str]] | None = None
 
     def add(self, found: ItemFindings) -> None:
-        self.spans.update(found.spans)
+        spans = self._spans
+        if any(spans.get(key) != span for key, span in found.spans.items()) or any(
+            sid not in self._cited for sid in found.cited
+        ):
+            self._made = None
+        spans.update(found.spans)
         self._span_uses.update(found.spans.keys())
-        self.cited.update(found.cited)
+        self._cited.update(found.cited)
 
     def remove(self, found: ItemFindings) -> None:
         for key in found.spans:
             self._span_uses[key] -= 1
             if not self._span_uses[key]:
-                del self._span_uses[key], self.spans[key]
+                del self._span_uses[key], self._spans[key]
+                self._made = None
         for sid in found.cited:
-            self.cited[sid] -= 1
-            if not self.cited[sid]:
-                del self.cited[sid]
+            self._cited[sid] -= 1
+            if not self._cited[sid]:
+                del self._cited[sid]
+                self._made = None
+
+    def made(self) -> tuple[dict[tuple[str, str], Span], frozenset[str]]:
+        """Every passage where it stands, and every source cited: the very same objects as
+        the last time, if nothing came or went since."""
+        if self._made is None:
+            self._made = (dict(self._spans), frozenset(self._cited))
+        return self._made
+
+
+_Key = tuple[str, Any]
+"""("source", id), ("person", id) or ("event", (id, n)): an item verify reports on."""
+_Ids = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, int], ...]]
+"""The ids of the sources, the people and the events (id, n)."""
 
 
 class Verifier:
@@ -122,21 +145,34 @@ class Verifier:
                 "newest": _newest,
             }
         )
-        self._found: dict[tuple[str, Any], ItemFindings] = {}
-        """What the last verify found of each person and event: the parts that no input
-        changed are taken from here, without asking the database for each."""
+        self._events: tuple[tuple[Event, ...], dict[tuple[str, int], Event]] = ((), {})
+        """The last build's events, and the same by (id, n)."""
+        self._forget()
+
+    def _forget(self) -> None:
+        """Start the next verify from nothing (the database still knows what it worked out)."""
+        self._ids: _Ids | None = None
+        """The sources, people and events (by id) that the kept findings are of."""
         self._sources: dict[str, SourceFindings] = {}
-        """The same of each source."""
+        self._found: dict[_Key, ItemFindings] = {}
+        """What the last verify found of each source, and of each person and event."""
         self._tally = _Tally()
         """The passages and sources named in ``_found``."""
+        self._order: dict[_Key, int] = {}
+        """Where each item stands in the report: sources, then people, then events."""
+        self._reported: dict[_Key, tuple[Diagnostic, ...]] = {}
+        """The items that something is reported of, with what."""
+        self._maps: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        """The hidden passages of each source, and its passages not used."""
 
     def __call__(self, project: Project, diagnostics: list[Diagnostic]) -> Evidence:
-        """:func:`generator.check.verify` of ``project``, from what changed since the last."""
-        events: dict[tuple[str, int], Event] = {}
-        seen: dict[str, int] = {}
-        for event in project.events:
-            n = seen[event.id] = seen.get(event.id, -1) + 1
-            events[(event.id, n)] = event
+        """:func:`generator.check.verify` of ``project``, from what changed since the last.
+
+        When the save added or removed no file, only the items whose inputs it changed
+        are looked at (:meth:`Database.marked`); otherwise the findings are put together
+        again, each taken from the last verify where nothing it read changed.
+        """
+        events = self._numbered(project.events)
         self.db.set_inputs(
             model={
                 "unread": project.unread,
@@ -148,40 +184,92 @@ class Verifier:
             person=project.people,
             event=events,
         )
-        db, last, last_sources = self.db, self._found, self._sources
-        # Until this verify is done, nothing of the last one is trusted: one that fails
-        # half-way starts the next from nothing.
-        self._found, self._sources, tally, self._tally = {}, {}, self._tally, _Tally()
-        for sid in db.marked("source_findings"):
-            last_sources.pop(sid, None)  # type: ignore[call-overload]
-        sources = {
-            sid: last_sources.get(sid) or db.get("source_findings", sid) for sid in project.sources
-        }
-        keys: list[tuple[str, Any]] = [("person", pid) for pid in project.people]
-        keys += [("event", key) for key in events]
-        for key in db.marked("examined"):
-            if (gone := last.pop(key, None)) is not None:  # type: ignore[call-overload]
-                tally.remove(gone)
-        found: dict[tuple[str, Any], ItemFindings] = {}
-        for key in keys:
-            item = last.pop(key, None)
-            if item is None:
-                item = db.get("examined", key)
-                tally.add(item)
-            found[key] = item
-        for gone in last.values():  # people and events no longer there
-            tally.remove(gone)
-        for source in sources.values():
-            diagnostics.extend(source.diagnostics)
-        for item in found.values():
-            diagnostics.extend(item.diagnostics)
+        ids = (tuple(project.sources), tuple(project.people), tuple(events))
+        try:
+            if ids == self._ids:
+                self._mend()
+            else:
+                self._gather(ids)
+        except BaseException:
+            self._forget()  # half-way: the next verify starts from nothing
+            raise
+        db, order = self.db, self._order
+        for key in sorted(self._reported, key=order.__getitem__):
+            diagnostics.extend(self._reported[key])
         diagnostics.extend(db.get("duplicates"))
-        evidence = Evidence(
-            dict(tally.spans),
-            {sid: f.hidden for sid, f in sources.items()},
-            frozenset(tally.cited),
-            db.get("newest"),
-            unused={sid: f.unused for sid, f in sources.items() if f.unused},
-        )
-        self._found, self._sources, self._tally = found, sources, tally
-        return evidence
+        spans, cited = self._tally.made()
+        hidden, unused = self._maps
+        return Evidence(spans, hidden, cited, db.get("newest"), unused=unused)
+
+    def _mend(self) -> None:
+        """Take in the findings of the items the last save may have changed."""
+        db, tally = self.db, self._tally
+        marked = cast(list[str], db.marked("source_findings"))
+        sources = [(sid, db.get("source_findings", sid)) for sid in marked]
+        for sid, source in sources:
+            self._sources[sid] = source
+            self._report(("source", sid), source.diagnostics)
+        if sources:
+            self._maps = _maps(self._sources)
+        items = [(key, db.get("examined", key)) for key in _marked_items(db)]
+        for _, item in items:  # added before the old are taken out: what stays, stays
+            tally.add(item)
+        for key, item in items:
+            tally.remove(self._found[key])
+            self._found[key] = item
+            self._report(key, item.diagnostics)
+
+    def _gather(self, ids: _Ids) -> None:
+        """Put the findings together for a new set of items, the kept ones reused."""
+        db, last = self.db, self._found
+        self._ids = None
+        for sid in cast(list[str], db.marked("source_findings")):
+            self._sources.pop(sid, None)
+        for key in _marked_items(db):
+            last.pop(key, None)
+        source_ids, people, events = ids
+        sources = {
+            sid: self._sources.get(sid) or db.get("source_findings", sid) for sid in source_ids
+        }
+        keys = [("person", pid) for pid in people] + [("event", key) for key in events]
+        found = {key: last.get(key) or db.get("examined", key) for key in keys}
+        self._forget()
+        for item in found.values():
+            self._tally.add(item)
+        self._sources, self._found, self._maps = sources, found, _maps(sources)
+        every = [("source", sid) for sid in source_ids] + keys
+        self._order = {key: n for n, key in enumerate(every)}
+        for sid, source in sources.items():
+            self._report(("source", sid), source.diagnostics)
+        for key, item in found.items():
+            self._report(key, item.diagnostics)
+        self._ids = ids
+
+    def _report(self, key: _Key, found: tuple[Diagnostic, ...]) -> None:
+        if found:
+            self._reported[key] = found
+        else:
+            self._reported.pop(key, None)
+
+    def _numbered(self, events: tuple[Event, ...]) -> dict[tuple[str, int], Event]:
+        """The events by (id, n), the n-th of its id: the last build's, if the same events."""
+        last, numbered = self._events
+        if len(last) == len(events) and all(map(is_, last, events)):
+            return numbered
+        numbered = {}
+        seen: dict[str, int] = {}
+        for event in events:
+            n = seen[event.id] = seen.get(event.id, -1) + 1
+            numbered[(event.id, n)] = event
+        self._events = (events, numbered)
+        return numbered
+
+
+def _marked_items(db: Database) -> list[_Key]:
+    return cast(list[_Key], db.marked("examined"))
+
+
+def _maps(sources: dict[str, SourceFindings]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The hidden passages of each source, and the passages not used of those that have any."""
+    hidden = {sid: f.hidden for sid, f in sources.items()}
+    return hidden, {sid: f.unused for sid, f in sources.items() if f.unused}
