@@ -198,7 +198,7 @@ def bench_size(n: int, runs: int, work: Path, no_search: bool) -> dict[str, Any]
 
 def bench_incremental(corpus: Path, project: Path, runs: int) -> dict[str, Any]:
     """Time a one-person edit and a template edit through ``generator.build.Builder``."""
-    from generator.render import DEFAULT_THEME
+    from generator.rendering.renderer import DEFAULT_THEME
 
     shutil.copytree(corpus, project)
     (project / "templates").mkdir()

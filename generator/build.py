@@ -1,6 +1,6 @@
 """The build, top to bottom: what ``explainer build`` and ``check`` run.
 
-read and load (YAML + seeds) -> check (verify) -> review (editorial) -> plan ->
+read and load (YAML + seeds) -> check (check_citations) -> review (editorial) -> plan ->
 render -> write (atomically); ``explainer build`` then indexes the site for
 search (generator.cli). Each stage collects diagnostics; the first stage that
 finds errors stops the build with one :class:`ContentError` carrying all of
@@ -19,22 +19,23 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import editorial, parallel, structured
+from generator import editorial
 from generator.background import Background
-from generator.check import Evidence, sources_evidence, verify
+from generator.checking import Evidence, check_citations, sources_evidence
+from generator.checking.quotes import SourceText
 from generator.editions import Edition, edition_project, editions_of, untranslated
 from generator.errors import ContentError, Diagnostic
 from generator.i18n import missing_messages
 from generator.i18n.catalogues import LOCALES
 from generator.model import Project
 from generator.planning import Planner
-from generator.quotes import SourceText
 from generator.reading import FileCache, ProjectPaths, load_project, prefetch, yaml_files
 from generator.reading.settings import read_settings
-from generator.theme import Theme, load_theme, template_errors, theme_dirs
+from generator.rendering import parallel, structured
+from generator.rendering.theme import Theme, load_theme, template_errors, theme_dirs
+from generator.rendering.write import Staging, guard_output
 from generator.urls import Urls, output_of
 from generator.views import Page, Quoting
-from generator.write import Staging, guard_output
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,10 @@ class BuildResult:
     """People and events marked as drafts and left out (none with ``--drafts``)."""
 
 
-Verify = Callable[[Project, list[Diagnostic]], Evidence]
-"""What checks a loaded project: :func:`check.verify`, or the preview's, which keeps what
-it found for the next save (:class:`generator.preview.verifying.Verifier`)."""
+Check = Callable[[Project, list[Diagnostic]], Evidence]
+"""What checks a loaded project: :func:`generator.checking.check_citations`, or the
+preview's, which keeps what it found for the next save
+(:class:`generator.preview.checking.Checker`)."""
 
 
 def load_and_check(
@@ -78,9 +80,9 @@ def load_and_check(
     as_of: dt.date | None = None,
     thorough: bool = True,
     warnings: bool = True,
-    verifier: Verify = verify,
+    checker: Check = check_citations,
 ) -> tuple[Project, Evidence, list[Diagnostic]]:
-    """Load, verify and review a project; raise ContentError on errors, return the warnings.
+    """Load, check and review a project; raise ContentError on errors, return the warnings.
 
     ``thorough=False`` skips the editorial checks that read every source and
     only ever warn (:data:`editorial.SLOW_CHECKS`); ``warnings=False`` skips every
@@ -92,7 +94,7 @@ def load_and_check(
         raise ContentError(diagnostics)
     if warnings:
         diagnostics.extend(edition_warnings(project, theme_dirs(paths.root)))
-    evidence = verifier(project, diagnostics)
+    evidence = checker(project, diagnostics)
     evidence = editorial.review(project, evidence, diagnostics, as_of, thorough, warnings)
     return project, evidence, _warnings(diagnostics)
 
@@ -125,10 +127,10 @@ def _warnings(diagnostics: list[Diagnostic], strict: bool = False) -> list[Diagn
 def _review_alone(
     project: Project, folded: dict[str, SourceText], as_of: dt.date | None
 ) -> list[Diagnostic]:
-    """Run every editorial check on what verify finds of the sources; return the warnings.
+    """Run every editorial check on what the check finds of the sources; return the warnings.
 
-    For a background run beside verify: the review needs no quote checked, only
-    found where it stands (see :func:`check.sources_evidence`).
+    For a background run beside the check: the review needs no quote checked, only
+    found where it stands (see :func:`generator.checking.sources_evidence`).
     """
     found: list[Diagnostic] = []
     editorial.review(project, sources_evidence(project, folded), found, as_of, thorough=True)
@@ -192,13 +194,13 @@ def _build(options: Options, thorough: bool) -> BuildResult:
         and options.jobs > 1
         and len(project.people) + len(project.sources) >= BACKGROUND_REVIEW_FROM
     ):
-        # Only warnings can come of the slow checks: they run beside verify and the
-        # rendering, on what verify finds of the sources alone (no quote is needed).
+        # Only warnings can come of the slow checks: they run beside the check and the
+        # rendering, on what the check finds of the sources alone (no quote is needed).
         slow = Background(partial(_review_alone, project, dict(folded), options.as_of))
     staging: Staging | None = None
     try:
         # Check, then review.
-        evidence = verify(project, found, folded)
+        evidence = check_citations(project, found, folded)
         # No next build will look for a quote: let the folded texts go before the
         # rendering processes are forked (some 11 MB at 1,333 people).
         folded.clear()
@@ -238,7 +240,7 @@ def _reviewed(
     """Run the editorial checks the child beside (``slow``) does not; return the
     evidence with the overdue notes, the child still to wait for, and the warnings so far.
 
-    If verify found an error the child is stopped and every check runs here,
+    If the check found an error the child is stopped and every check runs here,
     so that everything is reported together (raising ContentError).
     """
     if slow is not None:

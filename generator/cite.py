@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check import hidden_spans
+from generator.checking import hidden_spans
+from generator.checking.quotes import SourceText, Span, fold
 from generator.errors import UsageError
 from generator.model import Source
-from generator.quotes import SourceText, Span, fold
 from generator.reading import load_source
 from generator.yamlquote import quoted
 

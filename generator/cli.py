@@ -224,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = commands.build_options(args)
         result = build(options)
         if args.command == "build" and args.search and options.out is not None:
-            from generator.search import index_site
+            from generator.rendering.search import index_site
 
             index_site(options.out)
     except ContentError as exc:

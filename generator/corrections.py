@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.check import citations_of_event, citations_of_person
+from generator.checking import citations_of_event, citations_of_person
 from generator.dates import PartialDate
 from generator.errors import Diagnostic
 from generator.model import Correction, Event, Person, Project, Source

@@ -279,7 +279,7 @@ class Hidden:
 @by_fields
 @dataclass(frozen=True, slots=True)
 class NotUsed:
-    """A passage of the article left out on purpose, and why (see generator.ledger).
+    """A passage of the article left out on purpose, and why (see generator.checking.ledger).
 
     Declared, so that every sentence of a source is accounted for: cited by a
     claim, or not used for a reason an editor wrote down.

@@ -28,7 +28,7 @@ DATA_FILES = (
     "data/people.csv",
     "data/events.csv",
 )
-"""The data exports (generator.export), in the order the about page lists them."""
+"""The data exports (generator.planning.exports), in the order the about page lists them."""
 
 
 def person(pid: str) -> str:

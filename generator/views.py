@@ -11,14 +11,17 @@ theme can say them in another language.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.article import Piece
-from generator.check import Overdue
+from generator.checking import Overdue
 from generator.dates import PartialDate
 from generator.model import Correction, Event, Person, Source
 from generator.pickled import by_fields
 from generator.urls import Urls, output_of
+
+if TYPE_CHECKING:
+    # Only named in an annotation: generator.planning imports this module.
+    from generator.planning.article import Piece
 
 
 @by_fields
@@ -57,7 +60,7 @@ class Note:
     """The passage as it stands in the source."""
     href: str
     key: tuple[str, str]
-    """(source id, folded quote), as in :attr:`generator.check.Evidence.spans`."""
+    """(source id, folded quote), as in :attr:`generator.checking.evidence.Evidence.spans`."""
     date: PartialDate
     """The source's date (its ``published.date``)."""
     refs: list[str] = field(default_factory=list)
@@ -380,7 +383,7 @@ class FeedView:
 
 @dataclass(frozen=True, slots=True)
 class DataView:
-    """A data file (generator.export), serialised in Python: no template."""
+    """A data file (generator.planning.exports), serialised in Python: no template."""
 
     text: str
 
@@ -424,7 +427,8 @@ class Page:
     draft: bool = False
     """Shown only in the preview or with ``--drafts``; templates mark it as such."""
     searchable: bool = False
-    """Indexed by the search stage (generator.search); copies such as filtered timelines are not."""
+    """Indexed by the search stage (generator.rendering.search); copies such as filtered
+    timelines are not."""
 
     @property
     def output(self) -> str:

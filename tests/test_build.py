@@ -14,7 +14,7 @@ import yaml
 from conftest import sub, tree
 
 from generator.build import Options, build
-from generator.check import sources_evidence, verify
+from generator.checking import check_citations, sources_evidence
 from generator.errors import ContentError
 from generator.model import Project
 from generator.reading import ProjectPaths, load_project
@@ -65,7 +65,7 @@ def test_a_draft_event_is_marked_on_the_timeline(real_copy: Path) -> None:
 def test_parallel_rendering_gives_the_same_bytes(
     real_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import parallel
+    from generator.rendering import parallel
 
     serial = _published(Options(real_copy, tmp_path / "serial", jobs=1))
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)  # the real site is small: force workers
@@ -130,9 +130,9 @@ def _loaded(root: Path) -> Project:
 
 
 def test_what_verify_finds_of_the_sources_alone_is_what_it_finds(real_copy: Path) -> None:
-    # The review beside verify reads these; the coverage ledger needs where each quote stands.
+    # The review beside the check reads these; the coverage ledger needs where each quote stands.
     project = _loaded(real_copy)
-    full, alone = verify(project, []), sources_evidence(project)
+    full, alone = check_citations(project, []), sources_evidence(project)
     assert alone.hidden == full.hidden and any(full.hidden.values())
     assert alone.cited == full.cited and alone.newest == full.newest
     assert alone.spans == full.spans and alone.spans
@@ -172,11 +172,11 @@ def test_a_failure_after_the_review_started_stops_it(
         cancelled.append(1)
         real_cancel(self)
 
-    def broken_verify(*args: object) -> None:
+    def broken_check(*args: object) -> None:
         raise RuntimeError("a bug in verify")
 
     monkeypatch.setattr(build_module.Background, "cancel", counting_cancel)
-    monkeypatch.setattr(build_module, "verify", broken_verify)
+    monkeypatch.setattr(build_module, "check_citations", broken_check)
     with pytest.raises(RuntimeError, match="a bug in verify"):
         build(Options(real_copy, tmp_path / "site", jobs=2))
     assert cancelled, "the review child is stopped"
@@ -203,7 +203,7 @@ def test_the_pages_that_list_the_whole_site_are_sized_largest(real_copy: Path) -
 
     project = _loaded(real_copy)
     planner = Planner(Urls.from_base("/"))
-    planner.update(project, verify(project, []))
+    planner.update(project, check_citations(project, []))
     whole, profile = planner.size("timeline/"), planner.size("people/maxim-herkin/")
     assert whole > profile > 0
     assert planner.size("data/people.json") >= whole

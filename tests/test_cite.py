@@ -8,7 +8,7 @@ import pytest
 import yaml
 from conftest import FIXTURE, run
 
-from generator.quotes import SourceText
+from generator.checking.quotes import SourceText
 
 
 def _cite(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:

@@ -463,7 +463,7 @@ def test_a_broken_source_draws_no_unattested_name(fixture_site: Path, unread: bo
     """A name that stands only in a source with an error is not reported again as unattested."""
     from dataclasses import replace
 
-    from generator.check import Evidence
+    from generator.checking import Evidence
     from generator.editorial import review
     from generator.reading import ProjectPaths, load_project
 

@@ -112,7 +112,7 @@ def test_the_about_page_states_whose_the_excerpts_are(real_site: Path) -> None:
 
 
 def test_csv_cells_cannot_start_a_formula() -> None:
-    from generator.export import csv_text
+    from generator.planning.exports import csv_text
 
     rows = [['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "plain", "", "a=b"]]
     (cells,) = list(csv.reader(csv_text(rows).splitlines()))
@@ -131,7 +131,7 @@ def test_csv_cells_cannot_start_a_formula() -> None:
 def test_a_record_list_made_as_it_is_written_is_laid_out_as_a_list_would_be() -> None:
     """The exporter hands json_text iterators, so that no large site's records are held whole:
     one record per line, and an empty list as []."""
-    from generator.export import json_text
+    from generator.planning.exports import json_text
 
     records = [{"id": "a", "text": "<b>"}, {"id": "b"}]
     text = json_text({"title": "T", "people": iter(records), "events": iter([])})

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURE, REPO
 
 from generator.build import load_and_check
-from generator.fragments import directive, find
+from generator.planning.fragments import directive, find
 from generator.reading import ProjectPaths
 
 TEXT = (

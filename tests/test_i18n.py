@@ -21,7 +21,7 @@ from generator.i18n import DateWords, load_catalogue, missing_messages
 from generator.i18n.catalogues import template_catalog, template_messages
 from generator.i18n.update import main as update_main
 from generator.i18n.update import stale_files
-from generator.render import DEFAULT_THEME, Renderer
+from generator.rendering.renderer import DEFAULT_THEME, Renderer
 
 LANGUAGES = ["en", "ru", "he", "ar"]
 LOCALES = DEFAULT_THEME / "locales"

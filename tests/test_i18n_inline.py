@@ -10,7 +10,7 @@ import pytest
 from markupsafe import Markup
 
 from generator.i18n.inline import pieces
-from generator.render import DEFAULT_THEME, Renderer
+from generator.rendering.renderer import DEFAULT_THEME, Renderer
 
 
 class _Words(gettext.NullTranslations):

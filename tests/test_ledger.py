@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, replace_text, run
 
-from generator.ledger import sentences
+from generator.checking.ledger import sentences
 
 
 def split(text: str) -> list[str]:
@@ -298,14 +298,14 @@ def _both_ways(root: Path) -> list[tuple[bool, int]]:
     """For each source: whether the quick proof holds, and what the exact reckoning finds."""
     from collections import defaultdict
 
-    from generator import editorial, ledger
-    from generator.check import verify
+    from generator import editorial
+    from generator.checking import check_citations, ledger
     from generator.reading import ProjectPaths, load_project
 
     found: list = []
     project = load_project(ProjectPaths.at(root), found)
     assert project is not None
-    evidence = verify(project, found, {})
+    evidence = check_citations(project, found, {})
     cited = defaultdict(list)
     for (sid, _), span in evidence.spans.items():
         cited[sid].append(span)

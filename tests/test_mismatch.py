@@ -10,8 +10,8 @@ from conftest import run
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.mismatch import explain
-from generator.quotes import TYPOGRAPHY, SourceText
+from generator.checking.mismatch import explain
+from generator.checking.quotes import TYPOGRAPHY, SourceText
 
 LONG = (
     "Residents said a neighbour who saw the attack from across the street had called the "

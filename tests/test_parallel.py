@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from pytest import MonkeyPatch
 
-from generator import parallel, render
-from generator.render import Renderer
+from generator.rendering import parallel
+from generator.rendering.renderer import DEFAULT_THEME, Renderer
 from generator.views import Page, Title
 
 
 def _renderer(tmp_path: Path) -> Renderer:
     (tmp_path / "page.html").write_text("{{ title }}", encoding="utf-8")
-    return Renderer([tmp_path, render.DEFAULT_THEME], {})
+    return Renderer([tmp_path, DEFAULT_THEME], {})
 
 
 def _page(n: int) -> Page:
@@ -99,8 +99,8 @@ def test_a_worker_that_dies_has_its_share_done_here(
 WORKER_SCRIPT = """
 import os, sys, time
 from pathlib import Path
-from generator import parallel, render
-from generator.render import Renderer
+from generator.rendering import parallel
+from generator.rendering.renderer import DEFAULT_THEME, Renderer
 from generator.views import Page, Title
 
 out, main = Path(sys.argv[1]), os.getpid()
@@ -116,7 +116,7 @@ def emit(page, body):
     (out / f"written-{page.title.name}").write_bytes(body)
     time.sleep(0.01)
 
-parallel.render_each(Renderer([out, render.DEFAULT_THEME], {}), list(range(2000)), 2, make, emit)
+parallel.render_each(Renderer([out, DEFAULT_THEME], {}), list(range(2000)), 2, make, emit)
 """
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURE
 
-from generator.check import verify
+from generator.checking import check_citations
 from generator.dates import PartialDate
 from generator.planning import Planner
 from generator.reading import ProjectPaths, load_project
@@ -19,7 +19,7 @@ def planner() -> Planner:
     project = load_project(ProjectPaths.at(FIXTURE), [])
     assert project is not None
     plan = Planner(Urls.from_base("/x/"))
-    plan.update(project.without_drafts(), verify(project, []))
+    plan.update(project.without_drafts(), check_citations(project, []))
     return plan
 
 

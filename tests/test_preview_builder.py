@@ -11,10 +11,10 @@ import pytest
 from conftest import REPO, sub, tree
 
 from generator.build import Options, build
-from generator.check import verify
+from generator.checking import check_citations
 from generator.errors import ContentError
 from generator.preview.builder import PreviewBuilder
-from generator.preview.verifying import Verifier
+from generator.preview.checking import Checker
 from generator.reading import FileCache, ProjectPaths, load_project
 
 
@@ -257,7 +257,7 @@ def test_a_rebuild_checks_again_the_quotes_of_an_edited_seed(real_copy: Path) ->
 def test_a_rebuild_checks_again_the_events_and_hidden_passages_of_an_edited_seed(
     real_copy: Path,
 ) -> None:
-    """Events and hidden passages are kept from the last verify only while their seed is."""
+    """Events and hidden passages are kept from the last check only while their seed is."""
     builder = PreviewBuilder(Options(real_copy))
     builder.build()
     cited = "the issue of his swift return home"  # quoted by an event
@@ -289,16 +289,16 @@ def test_a_build_told_of_a_file_removed_and_made_again_lists_it(real_copy: Path)
 
 def test_a_verify_told_what_changed_finds_what_a_fresh_one_finds(real_copy: Path) -> None:
     """A passage no longer cited leaves the evidence; one newly cited enters it."""
-    paths, cache, verifier = ProjectPaths.at(real_copy), FileCache(), Verifier()
+    paths, cache, checker = ProjectPaths.at(real_copy), FileCache(), Checker()
 
     def again(changed: list[str] | None) -> tuple[object, object]:
         cache.changed = None if changed is None else frozenset(changed)
         project = load_project(paths, [], cache)
         assert project is not None
-        found = verifier(project, [])
+        found = checker(project, [])
         fresh_project = load_project(paths, [])
         assert fresh_project is not None
-        fresh = verify(fresh_project, [])
+        fresh = check_citations(fresh_project, [])
         assert (found.spans, found.cited) == (fresh.spans, fresh.cited)
         return found.spans, fresh.spans
 

@@ -20,16 +20,16 @@ from conftest import FIXTURE, Scan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.checking.quotes import SourceText, anchor_id, fold
 from generator.cli import main
 from generator.errors import Diagnostic
-from generator.quotes import SourceText, anchor_id, fold
 from generator.reading import yamlsafe
 from generator.reading.reader import ID_PATTERN
 from generator.reading.reader import Reader as _Reader
 from generator.reading.yamlsafe import Mapping, Scalar, Sequence
-from generator.render import Renderer, json_for_script
-from generator.theme import theme_dirs
-from generator.write import _safe_relpath
+from generator.rendering.renderer import Renderer, json_for_script
+from generator.rendering.theme import theme_dirs
+from generator.rendering.write import _safe_relpath
 
 YAML_PIECES = [
     ":", ": ", "- ", "-", "? ", "&a ", "*a", "!!python/object:os.system ", "!x ", "[", "]",

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.quotes import SourceText, anchor_id, fold
+from generator.checking.quotes import SourceText, anchor_id, fold
 
 SOURCE = (
     "Intro line.\n"
@@ -64,7 +64,7 @@ def test_fold_and_anchor_are_stable():
 
 
 def test_the_whitespace_list_is_what_isspace_says() -> None:
-    from generator.quotes import _WHITESPACE
+    from generator.checking.quotes import _WHITESPACE
 
     every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert every == _WHITESPACE
@@ -81,7 +81,7 @@ def test_positions_map_back_across_runs_of_whitespace() -> None:
 
 @pytest.mark.parametrize("table", ["_FOLD", "_FOLD_SPACES"])
 def test_the_fast_translation_is_str_translate(table: str) -> None:
-    from generator import quotes
+    from generator.checking import quotes
 
     mapping = getattr(quotes, table)
     fast = quotes._Translate(mapping)
@@ -99,7 +99,7 @@ def test_the_fast_translation_is_str_translate(table: str) -> None:
 
 @given(st.text(alphabet=st.sampled_from(" \t\n\u00a0\u2003ab.\u2019\u201c\u2014`\u05e9")))
 def test_fold_text_is_one_space_per_whitespace_run_after_translation(text: str) -> None:
-    from generator.quotes import _FOLD, fold_text
+    from generator.checking.quotes import _FOLD, fold_text
 
     assert fold_text(text) == re.sub(r"\s+", " ", text.translate(_FOLD)).strip()
 
@@ -142,7 +142,7 @@ def test_closest_cuts_the_passage_where_the_quote_starts_and_stops_inside_a_word
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_fold_text_of_ascii_is_the_general_fold(text: str) -> None:
     """The ASCII shortcut folds exactly as the whole table does, every ASCII character."""
-    from generator.quotes import _FOLD, fold_text
+    from generator.checking.quotes import _FOLD, fold_text
 
     assert text.isascii()
     assert fold_text(text) == re.sub(r"\s+", " ", text.translate(_FOLD)).strip()

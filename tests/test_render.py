@@ -7,11 +7,11 @@ from pathlib import Path
 from conftest import run
 from pytest import MonkeyPatch
 
-from generator.check import verify
+from generator.checking import check_citations
 from generator.planning import Planner
 from generator.reading import ProjectPaths, load_project
-from generator.render import json_for_script
-from generator.structured import StructuredData
+from generator.rendering.renderer import json_for_script
+from generator.rendering.structured import StructuredData
 from generator.urls import Urls
 
 
@@ -27,7 +27,7 @@ def test_shared_structured_data_is_what_each_page_makes_alone(
     assert project is not None
     urls = Urls.from_base("https://example.org/")
     planner = Planner(urls)
-    planner.update(project, verify(project, []))
+    planner.update(project, check_citations(project, []))
     site = project.site
     shared = StructuredData(urls, site)
     routes = planner.source_routes() + planner.routes()
@@ -63,9 +63,9 @@ def test_a_page_joined_a_few_pieces_at_a_time_is_the_same_page(
     is some 300,000): batches of two give the very bytes of one batch per page."""
     from conftest import tree
 
-    from generator import render
+    from generator.rendering import renderer
 
     assert run("build", "--project", fixture_site, "--out", tmp_path / "whole", "-q") == 0
-    monkeypatch.setattr(render, "_BATCH", 2)
+    monkeypatch.setattr(renderer, "_BATCH", 2)
     assert run("build", "--project", fixture_site, "--out", tmp_path / "batched", "-q") == 0
     assert tree(tmp_path / "batched") == tree(tmp_path / "whole")

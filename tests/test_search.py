@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, run
 
-from generator import search
+from generator.rendering import search
 
 
 def test_build_writes_the_index_and_no_search_skips_it(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Writing the site beside the output and swapping it in (generator.write)."""
+"""Writing the site beside the output and swapping it in (generator.rendering.write)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from generator import write
 from generator.errors import UsageError
-from generator.write import MARKER, Staging, guard_output
+from generator.rendering import write
+from generator.rendering.write import MARKER, Staging, guard_output
 
 
 def _built(target: Path) -> None:

@@ -1,6 +1,6 @@
 """Editorial checks: the second pair of eyes on a story that keeps moving.
 
-The checks of :mod:`generator.check` prove that the site says only what its
+The checks of :mod:`generator.checking` prove that the site says only what its
 sources say. These look for what an editor would catch on a reread: a name
 spelt a new way, an announcement whose day has passed, two sources that
 disagree on an age, a source nobody uses. Each check is a small function that
@@ -10,7 +10,7 @@ warning. An acknowledgement that matches nothing is itself reported, so that
 excuses do not outlive what they excused.
 
 The findings that concern readers (announcements overdue) are also returned,
-in :class:`~generator.check.Evidence`, for the pages to show.
+in :class:`~generator.checking.Evidence`, for the pages to show.
 """
 
 from generator.editorial.conflicts import _birth_window

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from generator.check import Overdue
+from generator.checking import Overdue
 from generator.dates import PartialDate
 from generator.editorial.findings import Finding
 from generator.errors import Diagnostic

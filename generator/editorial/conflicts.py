@@ -11,13 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.check import citations_of_person
+from generator.checking import citations_of_person
+from generator.checking.quotes import fold
 from generator.dates import MONTHS
 from generator.editorial.findings import Finding, _line, _seed
 from generator.editorial.names import _WORD, _Folded, _mentioning, _printed
 from generator.errors import Diagnostic
 from generator.model import Citation, Disagreement, Person, Project, Source
-from generator.quotes import fold
 
 _MONTH_NUMBERS = {m[:3].casefold(): i for i, m in enumerate(MONTHS, 1)}
 _DATE = (

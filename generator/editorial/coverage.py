@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 
-from generator import ledger
-from generator.check import Evidence
+from generator.checking import Evidence, ledger
+from generator.checking.quotes import Span
 from generator.editorial.findings import Finding
 from generator.errors import Diagnostic
 from generator.model import Acknowledgement, Project
-from generator.quotes import Span
 
 
 def source_coverage(project: Project, cited: Collection[str]) -> Iterator[Finding]:
@@ -79,7 +78,7 @@ def source_coverage(project: Project, cited: Collection[str]) -> Iterator[Findin
 def coverage(
     project: Project, evidence: Evidence, texts: dict[str, str], diagnostics: list[Diagnostic]
 ) -> Iterator[Finding]:
-    """The coverage ledger (:mod:`generator.ledger`) of every source: a finding for each
+    """The coverage ledger (:mod:`generator.checking.ledger`) of every source: a finding for each
     sentence neither cited nor declared not used; warnings (appended to ``diagnostics``,
     not acknowledgeable) for each ``not_used`` entry that excuses nothing or what is cited.
 

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.checking.quotes import Span
 from generator.dates import PartialDate
 from generator.errors import Diagnostic
 from generator.model import Source
-from generator.quotes import Span
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,10 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 
+from generator.checking.quotes import fold, fold_text
 from generator.editorial.findings import Finding, _line, _seed
 from generator.errors import Diagnostic
 from generator.model import Person, Project
-from generator.quotes import fold, fold_text
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TRANSLITERATIONS = (

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from generator import corrections
-from generator.check import Evidence, Overdue
+from generator.checking import Evidence, Overdue
 from generator.editorial.announcements import stale_announcements, taken_after
 from generator.editorial.conflicts import conflicts
 from generator.editorial.coverage import acknowledge, coverage, source_coverage

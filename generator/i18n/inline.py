@@ -5,7 +5,7 @@ page calls some forty of them. Looked up as the page renders, each costs a call
 through Jinja's context, a catalogue look-up and the escaping of its result, on
 every page of every edition: a large site rendered a third slower with its words
 translated than with the same words written in the templates. So each language
-compiles the templates of its own (:class:`generator.render.Renderer` keeps one
+compiles the templates of its own (:class:`generator.rendering.renderer.Renderer` keeps one
 environment per language), and, before compiling, :func:`inline_messages` puts
 each message's translation in place of the call:
 

@@ -26,7 +26,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from generator.i18n.catalogues import LOCALES, template_catalog
-from generator.render import DEFAULT_THEME
+from generator.rendering.renderer import DEFAULT_THEME
 
 SOURCE_LANGUAGE = "en"
 """The language the templates are written in: its catalogue translates each message as itself."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from generator import export, structured
 from generator import urls as routes
 from generator.corrections import logged
+from generator.planning import exports
+from generator.rendering import structured
 from generator.views import (
     DataView,
     FeedCorrection,
@@ -69,17 +70,17 @@ def _feed(plan: Planner) -> Page:
 
 
 def _data(plan: Planner, route: str) -> str:
-    """A data export (see generator.export): each reads every person, event and source."""
-    exporter = export.Exporter(plan)
+    """A data export (see generator.planning.exports): each reads every person, event and source."""
+    exporter = exports.Exporter(plan)
     if route == "data/people.json":
-        return export.json_text(exporter.people())
+        return exports.json_text(exporter.people())
     if route == "data/events.json":
-        return export.json_text(exporter.events())
+        return exports.json_text(exporter.events())
     if route == "data/sources.json":
-        return export.json_text(exporter.sources())
+        return exports.json_text(exporter.sources())
     if route == "data/people.csv":
-        return export.csv_text(export.people_rows(exporter.people()))
-    return export.csv_text(export.event_rows(exporter.events()))
+        return exports.csv_text(exports.people_rows(exporter.people()))
+    return exports.csv_text(exports.event_rows(exporter.events()))
 
 
 def _timestamp(day: dt.date) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator import urls as routes
-from generator.fragments import directive
+from generator.checking.quotes import Span, anchor_id, fold
 from generator.model import Citation, Claim, Disagreement, Source
-from generator.quotes import Span, anchor_id, fold
+from generator.planning.fragments import directive
 from generator.views import Cited, DifferView, Note, Page, Ref
 
 if TYPE_CHECKING:

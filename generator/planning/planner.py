@@ -15,14 +15,14 @@ from itertools import groupby
 from typing import Any
 
 from generator import urls as routes
-from generator.check import Evidence
+from generator.checking import Evidence
+from generator.checking.quotes import Span
 from generator.corrections import Logged, logged
 from generator.dates import PartialDate
 from generator.incremental import MISSING, Database
 from generator.model import Event, Person, Project, Site, Source
 from generator.planning import files, profile, queries, source, timeline
 from generator.planning.footnotes import Footnotes
-from generator.quotes import Span
 from generator.urls import Urls
 from generator.views import (
     AboutView,

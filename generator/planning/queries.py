@@ -13,9 +13,9 @@ from collections import defaultdict
 from typing import Any
 
 from generator import urls as routes
+from generator.checking.quotes import Span
 from generator.incremental import MISSING, Database
 from generator.model import EVENT_KINDS, Event, Person, Relation, Source
-from generator.quotes import Span
 
 ROLE_ORDER = ("hostage", "relative", "official", "other")
 MENU_PEOPLE_MAX = 40

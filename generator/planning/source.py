@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator import urls as routes
-from generator.article import article_paragraphs
+from generator.checking.quotes import Span, anchor_id
 from generator.model import Source
-from generator.quotes import Span, anchor_id
+from generator.planning.article import article_paragraphs
 from generator.views import Page, PageLink, Passage, SourceView, Title
 
 if TYPE_CHECKING:

@@ -1,2 +1,2 @@
-"""The preview (``explainer serve``): its server, its watcher, its long-lived builder and verify,
+"""The preview (``explainer serve``): its server, its watcher, its long-lived builder and check,
 and the "Copy citation" control on source pages."""

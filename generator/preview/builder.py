@@ -1,7 +1,7 @@
 """The preview's builder: the same stages as ``explainer build``, kept between saves.
 
 A save re-reads only the files that changed (the file cache), checks again only
-the people, events and sources that changed (:class:`verifying.Verifier`), and hands
+the people, events and sources that changed (:class:`checking.Checker`), and hands
 the new model to the planner, whose database (:mod:`generator.incremental`)
 then knows what each page read. Nothing is planned or rendered until the
 browser asks for a file (:meth:`PreviewBuilder.file`): then that page is
@@ -18,18 +18,18 @@ from collections.abc import Collection
 from functools import partial
 from typing import Any
 
-from generator import structured
 from generator.build import BuildResult, Options, _drafts, _no_cycle_collection, load_and_check
-from generator.check import Evidence
+from generator.checking import Evidence
 from generator.editions import Edition, edition_project, editions_of
 from generator.errors import ContentError
 from generator.incremental import Database
 from generator.model import Project
 from generator.planning import Planner
-from generator.preview.verifying import Verifier
+from generator.preview.checking import Checker
 from generator.reading import FileCache, ProjectPaths
-from generator.render import TemplateDigests
-from generator.theme import Theme, load_theme, template_errors
+from generator.rendering import structured
+from generator.rendering.renderer import TemplateDigests
+from generator.rendering.theme import Theme, load_theme, template_errors
 from generator.urls import Urls, output_of, route_of
 from generator.views import Page
 
@@ -42,7 +42,7 @@ class PreviewBuilder:
         self.paths = ProjectPaths.at(options.project)
         self.urls = Urls.from_base(options.base_url)
         self._files = FileCache()
-        self._verify = Verifier()
+        self._check = Checker()
         self._theme: Theme | None = None
         self._editions: tuple[Edition, ...] = ()
         self._planners: dict[str, Planner] = {}
@@ -88,7 +88,7 @@ class PreviewBuilder:
                     self.options.as_of,
                     thorough,
                     warnings or self.options.strict,
-                    self._verify,
+                    self._check,
                 )
         finally:
             self._files.changed = None
@@ -181,7 +181,7 @@ class PreviewBuilder:
         Raises ContentError as a build would. Reuses what the builds loaded.
         """
         paths, as_of = self.paths, self.options.as_of
-        return load_and_check(paths, self._files, as_of, True, True, self._verify)[2]
+        return load_and_check(paths, self._files, as_of, True, True, self._check)[2]
 
     def _body(self, edition: Edition, db: Database, route: str) -> bytes:
         """The query that renders a page of ``edition``: it reads the page, the site and date

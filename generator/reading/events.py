@@ -2,7 +2,7 @@
 
 The fields of an event are declared in :mod:`generator.reading.casefiles`; that an
 id is used once across every file is checked later, with the whole timeline
-(:mod:`generator.check`).
+(:mod:`generator.checking.evidence`).
 """
 
 from __future__ import annotations

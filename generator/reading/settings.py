@@ -19,7 +19,7 @@ from generator.errors import Diagnostic
 from generator.reading import yamlsafe
 from generator.reading.reader import LANGUAGE_TAG
 from generator.reading.yamlsafe import Mapping, Node, Scalar, Sequence
-from generator.write import over_inputs
+from generator.rendering.write import over_inputs
 
 if TYPE_CHECKING:  # the loader reads the settings with the rest of the site file
     from generator.reading.paths import ProjectPaths

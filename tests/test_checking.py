@@ -1,4 +1,4 @@
-"""The preview's verify finds, save after save, what a fresh verify finds, examining only
+"""The preview's check finds, save after save, what a fresh check finds, examining only
 what changed."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import sub
 
-from generator.check import verify
+from generator.checking import check_citations
 from generator.errors import Diagnostic
 from generator.model import Project
-from generator.preview.verifying import Verifier
+from generator.preview.checking import Checker
 from generator.reading import ProjectPaths, load_project
 
 
@@ -20,39 +20,39 @@ def _load(root: Path) -> Project:
     return project
 
 
-def _same_as_fresh(verifier: Verifier, root: Path) -> list[Diagnostic]:
+def _same_as_fresh(checker: Checker, root: Path) -> list[Diagnostic]:
     project = _load(root)
     kept: list[Diagnostic] = []
     fresh: list[Diagnostic] = []
-    assert verifier(project, kept) == verify(project, fresh)
+    assert checker(project, kept) == check_citations(project, fresh)
     assert kept == fresh
     return kept
 
 
 def test_each_edit_finds_what_a_fresh_verify_finds(fixture_site: Path) -> None:
-    verifier = Verifier()
-    assert _same_as_fresh(verifier, fixture_site) == []
+    checker = Checker()
+    assert _same_as_fresh(checker, fixture_site) == []
     person = fixture_site / "content/people/dana-example.yaml"
     sub(person, r'quote: "was abducted on October 7, 2023"', 'quote: "was taken on October 7"')
-    assert any("quote not found" in d.message for d in _same_as_fresh(verifier, fixture_site))
+    assert any("quote not found" in d.message for d in _same_as_fresh(checker, fixture_site))
     sub(person, r"person: lev-sample", "person: lev-sampel")
-    found = _same_as_fresh(verifier, fixture_site)
+    found = _same_as_fresh(checker, fixture_site)
     assert any("unknown person 'lev-sampel'" in d.message for d in found)
     seed = next((fixture_site / "seeds").iterdir())
     seed.write_text(seed.read_text("utf-8") + "\nAn added line.\n", "utf-8")
-    _same_as_fresh(verifier, fixture_site)
+    _same_as_fresh(checker, fixture_site)
     events = fixture_site / "content/events/2023.yaml"
     sub(events, r"^- id: lev-sample-appeal$", "- id: dana-example-abducted")
-    assert any("duplicate event id" in d.message for d in _same_as_fresh(verifier, fixture_site))
+    assert any("duplicate event id" in d.message for d in _same_as_fresh(checker, fixture_site))
 
 
 def test_an_edit_examines_only_what_read_it(fixture_site: Path) -> None:
-    verifier = Verifier()
-    _same_as_fresh(verifier, fixture_site)
+    checker = Checker()
+    _same_as_fresh(checker, fixture_site)
     sub(fixture_site / "content/people/lev-sample.yaml", r"^name: .*$", "name: Lev Sample Jr")
-    _same_as_fresh(verifier, fixture_site)
-    assert verifier.db.ran.get("examined") == 1, "Lev's file; the others read only his id"
-    assert "source_findings" not in verifier.db.ran, "no seed changed: none folded again"
+    _same_as_fresh(checker, fixture_site)
+    assert checker.db.ran.get("examined") == 1, "Lev's file; the others read only his id"
+    assert "source_findings" not in checker.db.ran, "no seed changed: none folded again"
 
 
 def test_files_added_removed_and_passages_moved_find_what_a_fresh_verify_finds(
@@ -60,21 +60,21 @@ def test_files_added_removed_and_passages_moved_find_what_a_fresh_verify_finds(
 ) -> None:
     """The kept findings mended (a save that adds or removes no file) and put together again
     (one that does), an error fixed, and passages that move in their article."""
-    verifier = Verifier()
-    _same_as_fresh(verifier, fixture_site)
+    checker = Checker()
+    _same_as_fresh(checker, fixture_site)
     people = fixture_site / "content/people"
     lev = (people / "lev-sample.yaml").read_text("utf-8")
     (people / "lev-sample.yaml").unlink()
     assert any(
-        "unknown person 'lev-sample'" in d.message for d in _same_as_fresh(verifier, fixture_site)
+        "unknown person 'lev-sample'" in d.message for d in _same_as_fresh(checker, fixture_site)
     )
     (people / "lev-sample.yaml").write_text(lev, "utf-8")
-    assert _same_as_fresh(verifier, fixture_site) == []
+    assert _same_as_fresh(checker, fixture_site) == []
     seed = next((fixture_site / "seeds").iterdir())
     seed.write_text("A first line, added.\n\n" + seed.read_text("utf-8"), "utf-8")
-    before = verifier(_load(fixture_site), [])
-    assert _same_as_fresh(verifier, fixture_site) == []
+    before = checker(_load(fixture_site), [])
+    assert _same_as_fresh(checker, fixture_site) == []
     (people / "lev-sample.yaml").write_text(lev.replace("Lev", "Leo", 1), "utf-8")
-    after = verifier(_load(fixture_site), [])
+    after = checker(_load(fixture_site), [])
     assert after.spans is before.spans, "nothing came or went: the very same passages"
-    assert _same_as_fresh(verifier, fixture_site) == []
+    assert _same_as_fresh(checker, fixture_site) == []

@@ -4,7 +4,7 @@ A quote of forty words that is one letter off its source reads the same as the
 source at a glance; the writer needs to be shown the word. The hint marks each
 difference in the style of ``git diff --word-diff``: ``[-what the quote has-]``
 then ``{+what the source has+}``, with a few words around it. It names the
-typography the check tolerates, as :mod:`generator.quotes` folds it, so that a
+typography the check tolerates, as :mod:`generator.checking.quotes` folds it, so that a
 quote that fails for a single quote mark against a double one is not told that
 "only quote marks may differ".
 """
@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from generator.quotes import TYPOGRAPHY, fold
+from generator.checking.quotes import TYPOGRAPHY, fold
 
 CONTEXT = 3
 """Words shown on each side of a difference; differences closer than twice this share a line."""
 
 
 def _tolerated() -> str:
-    """The typography :mod:`generator.quotes` folds, as a writer reads it."""
+    """The typography :mod:`generator.checking.quotes` folds, as a writer reads it."""
     marks = [f"any of {' '.join(mark + others)} for another" for mark, others in TYPOGRAPHY.items()]
     return f"{', '.join(marks)}, and any run of white space for one space"
 

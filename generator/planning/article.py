@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from generator.quotes import Span
+from generator.checking.quotes import Span
 
 if TYPE_CHECKING:
     from generator.views import PageLink

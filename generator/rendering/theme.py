@@ -11,9 +11,10 @@ from pathlib import Path
 
 import jinja2
 
-from generator import render
 from generator.errors import ContentError, Diagnostic
 from generator.i18n import Catalogue, load_catalogue
+from generator.rendering.loader import NotUTF8
+from generator.rendering.renderer import DEFAULT_THEME, Renderer
 from generator.urls import Urls
 
 
@@ -22,7 +23,7 @@ class Theme:
     """One version of a project's theme: made anew when any of its files changes."""
 
     signature: tuple[tuple[str, int, int], ...]
-    renderer: render.Renderer
+    renderer: Renderer
     assets: dict[str, bytes]
     dirs: list[Path] = field(default_factory=list)
     _catalogues: dict[str, Catalogue] = field(default_factory=dict)
@@ -48,7 +49,7 @@ def load_theme(root: Path, urls: Urls, last: Theme | None = None) -> Theme:
     signature = theme_signature(dirs)
     if last is not None and last.signature == signature:
         return last
-    return Theme(signature, render.Renderer(dirs, {"urls": urls}), assets(dirs), dirs)
+    return Theme(signature, Renderer(dirs, {"urls": urls}), assets(dirs), dirs)
 
 
 @contextlib.contextmanager
@@ -78,7 +79,7 @@ def _template_diagnostic(exc: Exception, root: Path, dirs: list[Path]) -> Diagno
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where, line = exc.filename or exc.name or "templates", exc.lineno
         message, hint = f"template error: {exc.message}", "fix the template syntax"
-        if isinstance(exc, render.NotUTF8):
+        if isinstance(exc, NotUTF8):
             hint = "save the file as UTF-8"
     elif isinstance(exc, jinja2.TemplateNotFound):
         # At the line that asked for it, if a template did (an include, an extends).
@@ -110,9 +111,9 @@ def theme_dirs(project_root: Path) -> list[Path]:
     """Return the template folders, the project's own first."""
     own = project_root / "templates"
     return (
-        [own, render.DEFAULT_THEME]
-        if own.is_dir() and own.resolve() != render.DEFAULT_THEME.resolve()
-        else [render.DEFAULT_THEME]
+        [own, DEFAULT_THEME]
+        if own.is_dir() and own.resolve() != DEFAULT_THEME.resolve()
+        else [DEFAULT_THEME]
     )
 
 

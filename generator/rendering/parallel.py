@@ -10,7 +10,7 @@ from functools import partial
 from typing import TypeVar, cast
 
 from generator.background import Background
-from generator.render import Renderer
+from generator.rendering.renderer import Renderer
 from generator.views import Page
 
 PARALLEL_FROM = 200

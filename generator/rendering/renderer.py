@@ -12,7 +12,6 @@ import contextlib
 import gettext
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from itertools import islice
 from pathlib import Path
@@ -20,22 +19,21 @@ from typing import Any, cast
 
 import jinja2
 from jinja2 import nodes
-from jinja2.bccache import Bucket
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator import urls as routes
 from generator.dates import PartialDate
-from generator.errors import utf8_fault
 from generator.i18n import DateWords
 from generator.i18n.inline import PLURAL_FILTER, inline_messages
 from generator.i18n.languages import language_name
 from generator.model import Site
+from generator.rendering.loader import COMPILED, ThemeLoader, extends
 from generator.views import DataView, Page, Title, variables
 
-DEFAULT_THEME = Path(__file__).parent / "templates"
+DEFAULT_THEME = Path(__file__).parent.parent / "templates"
 if not DEFAULT_THEME.is_dir():  # running from a source checkout, not an installed wheel
-    DEFAULT_THEME = Path(__file__).parent.parent / "templates"
+    DEFAULT_THEME = Path(__file__).parent.parent.parent / "templates"
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
@@ -65,51 +63,8 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text)
 
 
-class NotUTF8(jinja2.TemplateSyntaxError):
-    """A template file that is not UTF-8: reported at its line, as a syntax error is."""
-
-
 WORDS = "_words.html"
 """The theme's words for what Python hands it as facts: page titles and descriptions."""
-
-DEFAULT_PREFIX = "default/"
-"""``{% extends "default/base.html" %}`` names the default theme's file, whatever the
-project overrides: an override of ``base.html`` can extend the default and replace blocks."""
-
-
-class _ThemeLoader(jinja2.FileSystemLoader):
-    """Load templates from the theme folders, never through a link that leads out of them.
-
-    Jinja already refuses '..' in template names; a symlinked template file is the
-    other way a project could make the build read a file it does not hold. A name
-    under ``default/`` is looked up in the default theme (the last folder) alone.
-    """
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        if template.startswith(DEFAULT_PREFIX) and len(self.searchpath) > 1:
-            default = _ThemeLoader(self.searchpath[-1:])
-            return default.get_source(environment, template.removeprefix(DEFAULT_PREFIX))
-        if template.startswith(DEFAULT_PREFIX):
-            template = template.removeprefix(DEFAULT_PREFIX)
-        found = (Path(d, *template.split("/")) for d in self.searchpath)
-        path = next((p for p in found if p.exists()), None)
-        if path is not None and not path.is_file():  # a named pipe would hang the build
-            raise jinja2.TemplateNotFound(template, f"{template} (not a regular file: {path})")
-        try:
-            source, filename, uptodate = super().get_source(environment, template)
-        except UnicodeDecodeError as exc:
-            line, where = utf8_fault(exc)
-            message = f"the file is not UTF-8 ({where})"
-            raise NotUTF8(message, line, template, None if path is None else str(path)) from None
-        real = Path(filename).resolve()
-        if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
-            raise jinja2.TemplateNotFound(
-                template, f"{template} (it links to {real}, outside the theme folders)"
-            )
-        return source, filename, uptodate
-
 
 _BATCH = 8192
 """How many pieces of a page are joined at a time (:meth:`Renderer.render`)."""
@@ -119,45 +74,6 @@ def _format(text: str, values: dict[str, Any]) -> Markup:
     """``Markup(text) % values``, as Jinja's new-style gettext formats a message: the
     translation is trusted, each value escaped (numbers kept for ``%d``)."""
     return Markup(text % {k: v if type(v) is int else escape(v) for k, v in values.items()})
-
-
-class _Compiled(jinja2.BytecodeCache):
-    """The compiled code of each template in each language's words, kept for the process.
-
-    A preview makes a new renderer whenever a theme file changes, and a test run builds
-    hundreds of times: each would compile every template again, in every language, which
-    costs more than rendering a small site. The key is the environment's words (a digest
-    of its catalogues) and the template's name and file; Jinja checks the source's own
-    digest before it uses the code, so an edited template is compiled anew.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def get_bucket(
-        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
-    ) -> Bucket:
-        words = getattr(environment, "words", None)
-        key = self.get_cache_key(f"{words}\0{name}", filename)
-        bucket = Bucket(environment, key, self.get_source_checksum(source))
-        if words is not None:
-            self.load_bytecode(bucket)
-        return bucket
-
-    def set_bucket(self, bucket: Bucket) -> None:
-        if getattr(bucket.environment, "words", None) is not None:
-            self.dump_bytecode(bucket)
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _Compiled()
 
 
 class _Environment(jinja2.Environment):
@@ -200,7 +116,7 @@ class Renderer:
 
     def __init__(self, theme_dirs: list[Path], globals_: dict[str, Any]) -> None:
         self.md = _markdown()
-        self._loader = _ThemeLoader([str(d) for d in theme_dirs])
+        self._loader = ThemeLoader([str(d) for d in theme_dirs])
         self._filters: dict[str, Callable[..., Any]] = {
             "markdown": self.block,
             "inline": self.inline,
@@ -241,7 +157,7 @@ class Renderer:
             auto_reload=False,
             # Every sentence of the theme is marked for translation (generator.i18n).
             extensions=["jinja2.ext.i18n"],
-            bytecode_cache=_COMPILED,
+            bytecode_cache=COMPILED,
         )
         env.translations, env.words = translations, words
         # What a message call the compile could not write in place calls as the page
@@ -396,7 +312,7 @@ class Renderer:
                 source, filename, _ = loader.get_source(self.env, current)
             except jinja2.TemplateError:
                 return  # reported when the template is loaded
-            found = _extends(source)
+            found = extends(source)
             if found is None:
                 return
             parent, line = found
@@ -438,15 +354,3 @@ class TemplateDigests(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._renderer.env.list_templates())
-
-
-_EXTENDS = re.compile(r"""{%-?\s*extends\s+(["'])(.*?)\1""")
-
-
-def _extends(source: str) -> tuple[str, int] | None:
-    """The template ``source`` extends by name, and the line of its tag, if any."""
-    for match in _EXTENDS.finditer(source):
-        before = source[: match.start()]
-        if before.count("{#") <= before.count("#}"):  # not inside a comment
-            return match.group(2), before.count("\n") + 1
-    return None

@@ -1,8 +1,8 @@
-"""Verify, save after save: each source folded and each person and event examined again
-only when something it read changed (the incremental layer records what it read).
+"""The check, save after save: each source folded and each person and event examined
+again only when something it read changed (the incremental layer records what it read).
 
-The same checks as :func:`generator.check.verify`, in the same order, with the same
-messages: a save that edits one profile examines that profile, and the people and
+The same checks as :func:`generator.checking.check_citations`, in the same order, with
+the same messages: a save that edits one profile examines that profile, and the people and
 events whose citations or ids read it, and puts the evidence together again.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Collection
 from operator import is_
 from typing import Any, cast
 
-from generator.check import (
+from generator.checking import (
     Evidence,
     ItemFindings,
     SourceFindings,
@@ -22,11 +22,11 @@ from generator.check import (
     newest_date,
     source_findings,
 )
+from generator.checking.quotes import Span
 from generator.dates import PartialDate
 from generator.errors import Diagnostic
 from generator.incremental import MISSING, Database
 from generator.model import Event, Person, Project, Source
-from generator.quotes import Span
 
 
 class _DatabaseLookup:
@@ -83,8 +83,8 @@ def _duplicates(db: Database, _: None) -> tuple[Diagnostic, ...]:
 class _Tally:
     """The passages and sources that every item's findings name, mended item by item.
 
-    What :func:`generator.check.evidence_of` puts together from all the findings of a
-    verify, kept between saves: a save that changes a few items' findings adds what they
+    What :func:`generator.checking.evidence_of` puts together from all the findings of a
+    check, kept between saves: a save that changes a few items' findings adds what they
     name now and takes out what they named before (a passage or source named by several
     items stays while one still names it). The copies handed to the evidence are made
     again only when a passage or source comes or goes, or a passage moves.
@@ -127,13 +127,13 @@ class _Tally:
 
 
 _Key = tuple[str, Any]
-"""("source", id), ("person", id) or ("event", (id, n)): an item verify reports on."""
+"""("source", id), ("person", id) or ("event", (id, n)): an item the check reports on."""
 _Ids = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, int], ...]]
 """The ids of the sources, the people and the events (id, n)."""
 
 
-class Verifier:
-    """Verifies each build's project, keeping what it found for the next."""
+class Checker:
+    """Checks each build's project, keeping what it found for the next."""
 
     def __init__(self) -> None:
         self.db = Database(
@@ -150,12 +150,12 @@ class Verifier:
         self._forget()
 
     def _forget(self) -> None:
-        """Start the next verify from nothing (the database still knows what it worked out)."""
+        """Start the next check from nothing (the database still knows what it worked out)."""
         self._ids: _Ids | None = None
         """The sources, people and events (by id) that the kept findings are of."""
         self._sources: dict[str, SourceFindings] = {}
         self._found: dict[_Key, ItemFindings] = {}
-        """What the last verify found of each source, and of each person and event."""
+        """What the last check found of each source, and of each person and event."""
         self._tally = _Tally()
         """The passages and sources named in ``_found``."""
         self._order: dict[_Key, int] = {}
@@ -166,11 +166,12 @@ class Verifier:
         """The hidden passages of each source, and its passages not used."""
 
     def __call__(self, project: Project, diagnostics: list[Diagnostic]) -> Evidence:
-        """:func:`generator.check.verify` of ``project``, from what changed since the last.
+        """:func:`generator.checking.check_citations` of ``project``, from what changed since
+        the last.
 
         When the save added or removed no file, only the items whose inputs it changed
         are looked at (:meth:`Database.marked`); otherwise the findings are put together
-        again, each taken from the last verify where nothing it read changed.
+        again, each taken from the last check where nothing it read changed.
         """
         events = self._numbered(project.events)
         self.db.set_inputs(
@@ -191,7 +192,7 @@ class Verifier:
             else:
                 self._gather(ids)
         except BaseException:
-            self._forget()  # half-way: the next verify starts from nothing
+            self._forget()  # half-way: the next check starts from nothing
             raise
         db, order = self.db, self._order
         for key in sorted(self._reported, key=order.__getitem__):

@@ -1,6 +1,6 @@
 """Checks across files: every id resolves, every quote stands in its source.
 
-``verify`` never changes the model. Besides diagnostics it returns the
+``check_citations`` never changes the model. Besides diagnostics it returns the
 :class:`Evidence` it found on the way (where each quote stands), which the page
 planner needs to link footnotes to passages.
 """
@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from unicodedata import category
 
+from generator.checking.ledger import not_used_spans
+from generator.checking.mismatch import explain
+from generator.checking.quotes import SourceText, Span, fold
 from generator.dates import PartialDate
 from generator.errors import Diagnostic, did_you_mean
-from generator.ledger import not_used_spans
-from generator.mismatch import explain
 from generator.model import Citation, Disagreement, Event, Person, Project, Source
-from generator.quotes import SourceText, Span, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,8 @@ class Evidence:
     newest: PartialDate | None = None
     """The date of the newest source: what 'as of' means unless told otherwise."""
     unused: dict[str, tuple[tuple[Span, ...], ...]] = field(default_factory=dict)
-    """source id -> where each of its ``not_used`` passages stands, visible (generator.ledger)."""
+    """source id -> where each of its ``not_used`` passages stands, visible
+    (generator.checking.ledger)."""
     overdue_events: dict[str, Overdue] = field(default_factory=dict)
     """event id -> its announcement, overdue (see generator.editorial)."""
     overdue_people: dict[str, tuple[Overdue, ...]] = field(default_factory=dict)
@@ -91,7 +92,7 @@ def _differ(disagreements: tuple[Disagreement, ...]) -> Iterator[tuple[Citation,
 
 @dataclass(frozen=True, slots=True)
 class SourceFindings:
-    """What verify finds of one source on its own: its text folded, where its hidden
+    """What the check finds of one source on its own: its text folded, where its hidden
     passages and its passages not used stand, and what is wrong with them."""
 
     text: SourceText
@@ -111,7 +112,7 @@ def source_findings(source: Source, text: SourceText | None = None) -> SourceFin
 
 @dataclass(frozen=True, slots=True)
 class ItemFindings:
-    """What verify finds in one person's file, or of one event."""
+    """What the check finds in one person's file, or of one event."""
 
     diagnostics: tuple[Diagnostic, ...]
     spans: dict[tuple[str, str], Span]
@@ -168,7 +169,7 @@ def examine(item: Person | Event, lookup: Lookup) -> ItemFindings:
 
 
 class _ProjectLookup:
-    """:class:`Lookup` over a whole project, each source folded once (one-off verify)."""
+    """:class:`Lookup` over a whole project, each source folded once (one-off check)."""
 
     def __init__(self, project: Project, folded: dict[str, SourceText] | None) -> None:
         self.project, self._folded = project, {} if folded is None else folded
@@ -196,7 +197,7 @@ class _ProjectLookup:
         return self.project.people if kind == "people" else self.project.sources
 
 
-def verify(
+def check_citations(
     project: Project,
     diagnostics: list[Diagnostic],
     folded: dict[str, SourceText] | None = None,
@@ -229,7 +230,7 @@ def evidence_of(
     duplicates: Iterable[Diagnostic],
     diagnostics: list[Diagnostic],
 ) -> Evidence:
-    """Put together what verify found of each source and item (in the project's order:
+    """Put together what the check found of each source and item (in the project's order:
     people, then events), appending their diagnostics in that order."""
     spans: dict[tuple[str, str], Span] = {}
     cited: set[str] = set()
@@ -246,12 +247,12 @@ def evidence_of(
 
 
 def sources_evidence(project: Project, folded: dict[str, SourceText] | None = None) -> Evidence:
-    """What the editorial review reads of :func:`verify`'s findings, found without its
+    """What the editorial review reads of :func:`check_citations`' findings, found without its
     checks: the hidden passages and those not used, the cited sources, the newest date,
     and where each cited passage stands (for the coverage ledger).
 
-    So a large build can start the review beside verify rather than after it;
-    a quote that stands nowhere is verify's to report, and left out here.
+    So a large build can start the review beside the check rather than after it;
+    a quote that stands nowhere is the check's to report, and left out here.
     """
     lookup = _ProjectLookup(project, folded)
     spans: dict[tuple[str, str], Span] = {}

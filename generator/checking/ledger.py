@@ -24,10 +24,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from generator.checking.mismatch import explain
+from generator.checking.quotes import SourceText, Span, fold, fold_text
 from generator.errors import Diagnostic
-from generator.mismatch import explain
 from generator.model import NotUsed, Source
-from generator.quotes import SourceText, Span, fold, fold_text
 
 SHOWN = 60
 """Characters of a sentence quoted in a warning: enough to find it in the seed."""
@@ -251,7 +251,7 @@ def _reckon(
                 is_cited[k] = 1
     declared = bytearray(len(cuts.at))
     for entry, spans in zip(source.not_used, unused, strict=False):
-        if not spans:  # a passage found nowhere is an error of verify's
+        if not spans:  # a passage found nowhere is an error of the check's
             continue
         covers = cuts.covered(spans)
         for k in covers:

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator import urls as routes
-from generator.check import citations_of_all
+from generator.checking import citations_of_all
+from generator.checking.quotes import anchor_id, fold
 from generator.model import Citation, Claim, Disagreement, Event, Person, Source
 from generator.planning import profile
 from generator.planning.footnotes import Footnotes
-from generator.quotes import anchor_id, fold
 from generator.views import Page, Title
 
 if TYPE_CHECKING:
