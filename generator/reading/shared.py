@@ -1,7 +1,7 @@
 """The pieces several kinds of case file share, built into the model: citations, claims,
 disagreements, acknowledgements, corrections.
 
-What each holds is declared in :mod:`generator.reading.casefiles` and checked as it
+What each holds is declared in :mod:`generator.reading.casefile_parts` and checked as it
 is read; what is built here checks only what the declaration cannot say (a quote
 too short to show anything, a correction dated to a month).
 """
