@@ -24,7 +24,8 @@ from generator.model import (
     Translations,
     Where,
 )
-from generator.reading.reader import Fields, Reader
+from generator.reading.reader import Reader
+from generator.reading.values import Fields
 from generator.reading.yamlsafe import Mapping
 
 _TWO_LETTERS = re.compile(r"\w\w")
