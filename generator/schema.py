@@ -35,7 +35,7 @@ from generator.reading.fields import (
     Translated,
     Value,
 )
-from generator.reading.reader import ADDRESS, ID_PATTERN, LANGUAGE_TAG
+from generator.reading.forms import ADDRESS, ID_PATTERN, LANGUAGE_TAG
 
 Schema = dict[str, Any]
 

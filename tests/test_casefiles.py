@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, replace_text, run
 
-from generator.reading import casefiles, fields_doc
+from generator.reading import casefile_parts, casefiles, fields_doc
 from generator.reading.fields import ListOf, Nested, Shape, Value
 from generator.reading.reader import _READ
 
@@ -57,7 +57,7 @@ def test_every_mapping_is_named_for_messages_and_documented(case: casefiles.Case
 
 def test_unknown_fields_are_listed_required_first() -> None:
     assert casefiles.SOURCE.known[:4] == ("seed", "outlet", "language", "published")
-    assert casefiles.DISAGREEMENT.known == ("topic", "accounts", "note", "translations")
+    assert casefile_parts.DISAGREEMENT.known == ("topic", "accounts", "note", "translations")
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from generator.checking.quotes import SourceText, anchor_id, fold
 from generator.cli import main
 from generator.errors import Diagnostic
 from generator.reading import yamlsafe
-from generator.reading.reader import ID_PATTERN
+from generator.reading.forms import ID_PATTERN
 from generator.reading.reader import Reader as _Reader
 from generator.reading.yamlsafe import Mapping, Scalar, Sequence
 from generator.rendering.renderer import Renderer, json_for_script

@@ -7,10 +7,10 @@ through the cache the preview keeps, and :mod:`.project` reads them all.
 """
 
 from generator.reading.files import FileCache
+from generator.reading.forms import ID_HINT, ID_PATTERN
 from generator.reading.paths import INPUT_FOLDERS, ProjectPaths, yaml_files
 from generator.reading.people import sentences
 from generator.reading.project import load_project, load_source, prefetch
-from generator.reading.reader import ID_HINT, ID_PATTERN
 
 __all__ = [
     "ID_HINT",

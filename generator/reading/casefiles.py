@@ -9,18 +9,27 @@ pages that show them know every one.
 
 Each ``doc`` is one line of the reference's "meaning" column: what to write, and
 when; the type, whether it is required and the allowed values are shown beside it
-from the declaration, so a doc does not repeat them.
+from the declaration, so a doc does not repeat them. The pieces several kinds share
+(citations, claims, disagreements...) are in :mod:`generator.reading.casefile_parts`.
 """
 
 from __future__ import annotations
 
 from generator.model import (
     DATE_BASES,
-    EDITORIAL_CHECKS,
     EVENT_KINDS,
     EVENT_STATUSES,
     FACT_KINDS,
     ROLES,
+)
+from generator.reading.casefile_parts import (
+    CITE,
+    CLAIM,
+    CORRECTIONS,
+    DIFFER,
+    DRAFT,
+    acknowledged,
+    translations,
 )
 from generator.reading.fields import (
     Address,
@@ -33,142 +42,13 @@ from generator.reading.fields import (
     Ids,
     Language,
     Languages,
-    LanguageTexts,
     ListOf,
     Markdown,
     Nested,
     Setting,
     Shape,
     Text,
-    Translated,
 )
-
-
-def _translations(doc: str, *fields: Field) -> Field:
-    """The ``translations`` field of a mapping whose ``fields`` an edition may translate."""
-    shape = Shape(fields, f"{doc} in another edition's language")
-    return Field(
-        "translations",
-        Translated(shape),
-        f"{doc} in the other editions' languages, by language tag ([editions](editions.md))",
-    )
-
-
-# The pieces shared by several kinds, each described once in the reference ---------------
-
-CITATION = Shape(
-    (
-        Field("source", Id(), "the id of a file in `content/sources/`", required=True),
-        Field(
-            "quote",
-            Text(),
-            "the passage of that source that says it, verbatim (only typography may differ)",
-            required=True,
-        ),
-        Field(
-            "translation",
-            LanguageTexts(),
-            "the passage in an edition's language, by language tag: the explainer's own"
-            " translation, shown beside the quote and labelled so; never checked against the"
-            " source",
-        ),
-    ),
-    "a verbatim passage of a source",
-    called="a citation",
-    see="[citations](#citations-cite)",
-)
-CLAIM = Shape(
-    (
-        Field(
-            "text",
-            Markdown(),
-            "a sentence of ours, attributed and sober (inline markdown)",
-            required=True,
-        ),
-        Field(
-            "cite",
-            ListOf(CITATION, at_least=1),
-            "the passages of the sources that say it",
-            required=True,
-        ),
-        _translations(
-            "the sentence",
-            Field("text", Markdown(), "the sentence, saying no more and no less", required=True),
-        ),
-    ),
-    "one sentence and what says it",
-    see="[CLAIMs](#claims-claim)",
-)
-ACKNOWLEDGEMENT = Shape(
-    (
-        Field(
-            "check",
-            Choice(EDITORIAL_CHECKS),
-            "the editorial check whose warning is accepted",
-            required=True,
-        ),
-        Field(
-            "subject",
-            Text(),
-            "the finding's subject (a spelling, an event id, age/date/outlet, a source id,"
-            " release_announced); without it, every finding of the check",
-        ),
-        Field("reason", Text(), "why the warning is accepted, in plain text", required=True),
-    ),
-    "an editorial warning accepted, and why",
-    called="an acknowledgement",
-    see="[acknowledgements](#acknowledgements-acknowledged)",
-)
-DISAGREEMENT = Shape(
-    (
-        Field("topic", Text(), "a short label: what the sources disagree on", required=True),
-        Field("note", Text(), "how the accounts relate, in plain text (no claim without a cite)"),
-        Field(
-            "accounts",
-            ListOf(CLAIM, at_least=2),
-            "each side, in its own words, cited",
-            required=True,
-        ),
-        _translations(
-            "the topic and note",
-            Field("topic", Text(), "the topic", required=True),
-            Field("note", Text(), "the note, where there is one"),
-        ),
-    ),
-    "where the sources disagree: every side, none chosen",
-    called="a disagreement",
-    see="[disagreements](#disagreements-differ)",
-)
-CORRECTION = Shape(
-    (
-        Field(
-            "date",
-            Date(),
-            "the day of the correction (to the day), on or after the day the item's first cited"
-            " source was published and on or before the newest source's date",
-            required=True,
-        ),
-        Field("was", Text(), "what the page said", required=True),
-        Field("now", Text(), "what it says now", required=True),
-    ),
-    "a correction: its day, what the page said, what it says now",
-    called="a correction",
-    see="[corrections](#corrections-corrections)",
-)
-
-CITE = CLAIM["cite"]
-DIFFER = Field("differ", ListOf(DISAGREEMENT), "where the sources disagree, each side cited")
-CORRECTIONS = Field("corrections", ListOf(CORRECTION), "the page's corrections log")
-DRAFT = Field(
-    "draft",
-    Flag(),
-    'shown in the preview (marked "Draft"), left out of `explainer build` unless `--drafts`',
-)
-
-
-def _acknowledged(doc: str) -> Field:
-    return Field("acknowledged", ListOf(ACKNOWLEDGEMENT), doc)
-
 
 # content/site.yaml -----------------------------------------------------------------------
 
@@ -200,14 +80,14 @@ SITE = Shape(
             required=True,
         ),
         Field("about", Markdown(), "the body of the about / method page", required=True),
-        _translations(
+        translations(
             "the site's texts",
             Field("title", Text(), "the title", required=True),
             Field("description", Text(), "the description", required=True),
             Field("intro", Markdown(), "the home page's introduction", required=True),
             Field("about", Markdown(), "the about page", required=True),
         ),
-        _acknowledged("editorial warnings accepted for the whole site"),
+        acknowledged("editorial warnings accepted for the whole site"),
         Field(
             "base_url",
             Setting(),
@@ -334,7 +214,7 @@ SOURCE = Shape(
             "passages of the article deliberately not cited (the coverage ledger); each must"
             " stand in the visible text, and the source page lists it with its reason",
         ),
-        _acknowledged("editorial warnings about this source accepted, with a reason"),
+        acknowledged("editorial warnings about this source accepted, with a reason"),
         CORRECTIONS,
     ),
     "a news article in seeds/ and what is known about it",
@@ -363,7 +243,7 @@ CAPTIVITY = Shape(
         Field("released", Date(), "only when a source says the release happened"),
         Field("release_announced", Date(), "a release announced, not (yet) reported as done"),
         CITE,
-        _translations("the place", Field("place", Text(), "the place", required=True)),
+        translations("the place", Field("place", Text(), "the place", required=True)),
     ),
     "the abduction, and a release where a source reports it",
 )
@@ -382,7 +262,7 @@ RELATION = Shape(
         Field("role", Text(), 'what that person is to this one ("mother")', required=True),
         Field("inverse", Text(), 'what this one is to that person ("son")', required=True),
         CITE,
-        _translations(
+        translations(
             "the role and its inverse",
             Field("role", Text(), "the role", required=True),
             Field("inverse", Text(), "the inverse", required=True),
@@ -416,9 +296,9 @@ PERSON = Shape(
         ),
         DIFFER,
         DRAFT,
-        _acknowledged("editorial warnings about this person accepted, with a reason"),
+        acknowledged("editorial warnings about this person accepted, with a reason"),
         CORRECTIONS,
-        _translations(
+        translations(
             "the name",
             Field("name", Text(), "the explainer's transliteration of the name", required=True),
         ),
@@ -446,7 +326,7 @@ EVENT = Shape(
         DIFFER,
         DRAFT,
         CORRECTIONS,
-        _translations(
+        translations(
             "the title and body",
             Field("title", Text(), "the title", required=True),
             Field("body", Markdown(blank=True), "the body, where there is one"),

@@ -1,7 +1,8 @@
 """Write the field reference's tables (docs/fields.md) from the declaration of the case files.
 
 The prose of the reference is written by hand; each table of fields is written
-from :mod:`generator.reading.casefiles`, between a line ``<!-- fields: NAME -->``
+from :mod:`generator.reading.casefiles` (and its shared pieces,
+:mod:`generator.reading.casefile_parts`), between a line ``<!-- fields: NAME -->``
 and the next ``<!-- end fields -->``, so that it says what the loader checks.
 After a change to the declaration, write them again:
 
@@ -19,17 +20,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.reading.casefiles import (
+from generator.reading.casefile_parts import (
     ACKNOWLEDGEMENT,
     CITATION,
     CLAIM,
     CORRECTION,
     DISAGREEMENT,
-    EVENT,
-    PERSON,
-    SITE,
-    SOURCE,
 )
+from generator.reading.casefiles import EVENT, PERSON, SITE, SOURCE
 from generator.reading.fields import (
     Address,
     Choice,

@@ -12,7 +12,7 @@ from typing import cast
 
 from generator.model import Captivity, Person, Relation, Role, Spelling
 from generator.reading.casefiles import PERSON
-from generator.reading.reader import Fields, Reader
+from generator.reading.reader import Reader
 from generator.reading.shared import (
     acknowledgements,
     citations,
@@ -22,6 +22,7 @@ from generator.reading.shared import (
     once,
     translated,
 )
+from generator.reading.values import Fields
 from generator.reading.yamlsafe import Node
 
 _LETTER = re.compile(r"[^\W\d_]")

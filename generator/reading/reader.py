@@ -4,26 +4,24 @@
 (generator.reading.casefiles): that it is a mapping, that each field is known (or
 the closest known one is suggested), that the required ones are there (with the
 allowed values of a choice), and reads every field as its type says, nested
-mappings and lists of them included. It returns :class:`Fields`, each value typed
-as declared; the module of each kind of case file builds the model from them and
-checks what takes several fields or items (a release before the abduction, a
-spelling given twice). A value that fails is reported and left out, never the
-reason to stop, so one read reports every problem of a file.
+mappings and lists of them included. It returns
+:class:`~generator.reading.values.Fields`, each value typed as declared; the module
+of each kind of case file builds the model from them and checks what takes several
+fields or items (a release before the abduction, a spelling given twice). A value
+that fails is reported and left out, never the reason to stop, so one read reports
+every problem of a file. The forms values are checked against (ids, language tags,
+addresses) are in :mod:`generator.reading.forms`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from typing import cast
-from urllib.parse import urlsplit
-
-from markdown_it import MarkdownIt
 
 from generator.dates import DATE_FORMS, PartialDate, parse_date
 from generator.errors import Diagnostic, did_you_mean
-from generator.model import Translations, Where
+from generator.model import Where
 from generator.reading.fields import (
     Address,
     Choice,
@@ -44,70 +42,21 @@ from generator.reading.fields import (
     Translated,
     Value,
 )
+from generator.reading.forms import (
+    ADDRESS,
+    ID_HINT,
+    ID_PATTERN,
+    LANGUAGE_TAG,
+    followable,
+    link_targets,
+)
+from generator.reading.values import Fields
 from generator.reading.yamlsafe import Mapping, Node, Scalar, Sequence
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ID_HINT = "use lowercase letters, digits and single hyphens, e.g. 'alexander-trufanov'"
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-ADDRESS = re.compile(r"https?://[^\s<>\"']+")
 _KIND_NAMES = {Mapping: "a mapping", Sequence: "a list", Scalar: "a single value"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202d\u202e\ud800-\udfff]")
 """Characters no case file needs and a page or terminal must not receive: control
 characters (but tab and line break), direction overrides, lone surrogates."""
-_NOT_IN_URLS = re.compile(r"[\s\\\"'<>]")
-
-
-class Fields:
-    """A mapping read by its shape: each field's value as its type says, and where it stands.
-
-    Only the fields written and readable have a value (a choice with a default has
-    it when absent); a wrong one is None. The accessors only say which type the
-    declaration gave the field: a plain class, since there is one per mapping read.
-    """
-
-    __slots__ = ("node", "values")
-
-    def __init__(self, node: Mapping, values: dict[str, object]) -> None:
-        self.node = node
-        self.values = values
-
-    def line(self, key: str) -> int:
-        """The line of the field's value."""
-        return self.node.items[key].line
-
-    def text(self, key: str, default: str | None = None) -> str | None:
-        """A text, markdown, language, id or choice field."""
-        return cast("str | None", self.values.get(key, default))
-
-    def date(self, key: str) -> PartialDate | None:
-        return cast("PartialDate | None", self.values.get(key))
-
-    def flag(self, key: str) -> bool:
-        return self.values.get(key) is True
-
-    def nested(self, key: str) -> Fields | None:
-        return cast("Fields | None", self.values.get(key))
-
-    def items(self, key: str) -> list[Fields]:
-        """The readable items of a list of mappings, in order."""
-        return cast("list[Fields]", self.values.get(key, []))
-
-    def translations(self, key: str = "translations") -> Translations:
-        """The texts of a :class:`~generator.reading.fields.Translated` field, by language."""
-        read = cast("list[tuple[str, Fields]]", self.values.get(key, []))
-        return tuple(
-            (lang, tuple((k, v) for k, v in f.values.items() if isinstance(v, str)))
-            for lang, f in read
-        )
-
-    def ids(self, key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        """The ids of an :class:`~generator.reading.fields.Ids` field, and the line of each."""
-        return cast("tuple[tuple[str, ...], tuple[int, ...]]", self.values.get(key, ((), ())))
-
-    def count(self, key: str) -> int:
-        """How many items the list under ``key`` holds as written, readable or not."""
-        node = self.node.items.get(key)
-        return len(node.items) if isinstance(node, Sequence) else 0
 
 
 class Reader:
@@ -178,7 +127,7 @@ class Reader:
         key = field.name
         value = self._text(node, key, cast(Markdown, field.value).blank)
         if value is not None and ("](" in value or "]:" in value or "<" in value):
-            for href in _links(value):
+            for href in link_targets(value):
                 if not followable(href):
                     self.error(
                         node.line,
@@ -412,32 +361,3 @@ def _empty_is_absent(field: Field) -> bool:
     reported as not a mapping.
     """
     return field.required or type(field.value) is not Nested
-
-
-@functools.cache
-def _link_parser() -> MarkdownIt:
-    """A parser that keeps every link, even one the pages' renderer would refuse."""
-    md = MarkdownIt("commonmark", {"html": False})
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md
-
-
-def _links(text: str) -> list[str]:
-    """The targets of the links in markdown ``text``, as written."""
-    found = []
-    for token in _link_parser().parse(text):
-        for child in token.children or ():
-            if child.type == "link_open":
-                found.append(str(child.attrs.get("href", "")))
-    return found
-
-
-def followable(href: str) -> bool:
-    """Whether ``href`` is a whole http(s) address with a host, or a mailto: address."""
-    try:
-        parts = urlsplit(href)
-        if parts.scheme in ("http", "https"):
-            return bool(parts.hostname) and not _NOT_IN_URLS.search(href)
-    except ValueError:  # a malformed host, such as '[::1'
-        return False
-    return parts.scheme == "mailto" and "@" in parts.path

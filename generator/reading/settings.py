@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from generator.errors import Diagnostic
 from generator.reading import yamlsafe
-from generator.reading.reader import LANGUAGE_TAG
+from generator.reading.forms import LANGUAGE_TAG
 from generator.reading.yamlsafe import Mapping, Node, Scalar, Sequence
 from generator.rendering.write import over_inputs
 

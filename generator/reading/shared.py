@@ -1,7 +1,7 @@
 """The pieces several kinds of case file share, built into the model: citations, claims,
 disagreements, acknowledgements, corrections.
 
-What each holds is declared in :mod:`generator.reading.casefiles` and checked as it
+What each holds is declared in :mod:`generator.reading.casefile_parts` and checked as it
 is read; what is built here checks only what the declaration cannot say (a quote
 too short to show anything, a correction dated to a month).
 """
@@ -24,7 +24,8 @@ from generator.model import (
     Translations,
     Where,
 )
-from generator.reading.reader import Fields, Reader
+from generator.reading.reader import Reader
+from generator.reading.values import Fields
 from generator.reading.yamlsafe import Mapping
 
 _TWO_LETTERS = re.compile(r"\w\w")

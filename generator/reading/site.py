@@ -8,8 +8,9 @@ from generator.model import Site
 from generator.reading import settings
 from generator.reading.casefiles import SITE
 from generator.reading.paths import ProjectPaths
-from generator.reading.reader import Fields, Reader
+from generator.reading.reader import Reader
 from generator.reading.shared import acknowledgements, translated
+from generator.reading.values import Fields
 from generator.reading.yamlsafe import Node
 
 

@@ -17,8 +17,9 @@ from generator.model import Hidden, NotUsed, Published, Source
 from generator.reading import yamlsafe
 from generator.reading.casefiles import SOURCE
 from generator.reading.paths import Folders
-from generator.reading.reader import Fields, Reader
+from generator.reading.reader import Reader
 from generator.reading.shared import acknowledgements, corrections, once
+from generator.reading.values import Fields
 from generator.reading.yamlsafe import Node
 
 
