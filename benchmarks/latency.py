@@ -104,7 +104,9 @@ def _rename(text: str, i: int) -> tuple[str, str]:
 
 def _skip_link(text: str, i: int) -> tuple[str, str]:
     label = f"Skip to content {i}"
-    return re.sub(r"Skip to content[^<]*", label, text, count=1), label
+    # The words may stand in a message (``_("Skip to content")``): a message no catalogue
+    # holds is shown as written.
+    return re.sub(r'Skip to content[^<"]*', label, text, count=1), label
 
 
 def _report(what: str, seconds: list[float]) -> None:
