@@ -27,9 +27,10 @@ from generator.editions import Edition, edition_project, editions_of, untranslat
 from generator.errors import ContentError, Diagnostic
 from generator.i18n import missing_messages
 from generator.i18n.catalogues import LOCALES
+from generator.incremental.files import FileCache
 from generator.model import Project
 from generator.planning import Planner
-from generator.reading import FileCache, ProjectPaths, load_project, prefetch, yaml_files
+from generator.reading import ProjectPaths, load_project, prefetch, yaml_files
 from generator.reading.settings import read_settings
 from generator.rendering import parallel, structured
 from generator.rendering.theme import Theme, load_theme, template_errors, theme_dirs
@@ -144,7 +145,7 @@ def _read_share(
     folded: dict[str, SourceText] | None = None,
 ) -> tuple[FileCache, dict[str, SourceText]]:
     """Read share ``share`` of two of the case files (:func:`reading.prefetch`); fold the seeds."""
-    files = prefetch(paths, share, 2, files)
+    files = prefetch(paths, share, 2, FileCache() if files is None else files)
     folded = {} if folded is None else folded
     for source in files.sources():
         if source.text not in folded:

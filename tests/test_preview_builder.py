@@ -13,9 +13,10 @@ from conftest import REPO, sub, tree
 from generator.build import Options, build
 from generator.checking import check_citations
 from generator.errors import ContentError
+from generator.incremental.files import FileCache
 from generator.preview.builder import PreviewBuilder
 from generator.preview.checking import Checker
-from generator.reading import FileCache, ProjectPaths, load_project
+from generator.reading import ProjectPaths, load_project
 
 
 def _rename(p: Path) -> None:

@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from generator.errors import Diagnostic
-from generator.reading.files import Signature, signatures
+from generator.incremental.files import Signature, signatures
 
 LOCALES = "locales"
 """The folder of a theme that holds its catalogues."""

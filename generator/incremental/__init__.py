@@ -1,5 +1,6 @@
 """The one incremental layer: memoised stage functions that record what they read
-(see :mod:`generator.incremental.database`)."""
+(:mod:`generator.incremental.database`), and the memo of what each case file loaded to
+(:mod:`generator.incremental.files`), which the reading stage is handed."""
 
 from generator.incremental.database import MISSING, Database, Query
 

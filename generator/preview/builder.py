@@ -23,10 +23,11 @@ from generator.checking import Evidence
 from generator.editions import Edition, edition_project, editions_of
 from generator.errors import ContentError
 from generator.incremental import Database
+from generator.incremental.files import FileCache
 from generator.model import Project
 from generator.planning import Planner
 from generator.preview.checking import Checker
-from generator.reading import FileCache, ProjectPaths
+from generator.reading import ProjectPaths
 from generator.rendering import structured
 from generator.rendering.renderer import TemplateDigests
 from generator.rendering.theme import Theme, load_theme, template_errors

@@ -6,7 +6,6 @@ Each kind of case file has a module that walks its node tree into the model
 through the cache the preview keeps, and :mod:`.project` reads them all.
 """
 
-from generator.reading.files import FileCache
 from generator.reading.forms import ID_HINT, ID_PATTERN
 from generator.reading.paths import INPUT_FOLDERS, ProjectPaths, yaml_files
 from generator.reading.people import sentences
@@ -16,7 +15,6 @@ __all__ = [
     "ID_HINT",
     "ID_PATTERN",
     "INPUT_FOLDERS",
-    "FileCache",
     "ProjectPaths",
     "load_project",
     "load_source",

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from generator.errors import ContentError, Diagnostic, UsageError, did_you_mean
 from generator.model import Event, Person, Project, Source
 from generator.reading.events import read_events
-from generator.reading.files import FileCache, FolderRead, load_file
+from generator.reading.files import FolderRead, load_file
 from generator.reading.paths import Folders, ProjectPaths, stem, yaml_files
 from generator.reading.people import read_person
 from generator.reading.reader import Reader
@@ -24,14 +24,16 @@ from generator.reading.site import read_site
 from generator.reading.sources import read_source
 from generator.reading.yamlsafe import Node
 
+if TYPE_CHECKING:  # the incremental layer's memo, handed in by the caller
+    from generator.incremental.files import FileCache
 
-def prefetch(paths: ProjectPaths, share: int, of: int, cache: FileCache | None = None) -> FileCache:
+
+def prefetch(paths: ProjectPaths, share: int, of: int, cache: FileCache) -> FileCache:
     """Read every ``of``-th source, person and events file, from the ``share``-th on, into a cache.
 
     A large build splits the reading between processes this way; :func:`load_project`
     then finds every file in the cache, and reports its problems in the usual order.
     """
-    cache = FileCache() if cache is None else cache
     folders = Folders(paths)
     readers: list[tuple[str, Callable[[Reader, Node], object]]] = [
         ("sources", lambda r, n: read_source(r, n, folders)),

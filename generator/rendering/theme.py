@@ -119,7 +119,7 @@ def theme_dirs(project_root: Path) -> list[Path]:
 
 def theme_signature(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
     """Return the name, change time and size of every file of the theme: it changes on any
-    edit (as reading.files.Signature)."""
+    edit (as incremental.files.Signature)."""
     found = []
     for folder in dirs:
         for path in sorted(folder.rglob("*")):
