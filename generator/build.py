@@ -303,8 +303,6 @@ def _publish(
     planner = Planner(urls, whole_site=edition.default)
     planner.update(project, evidence)
     theme.speak(edition.lang)
-    if jobs > 1:  # compiled here once, not in each process that renders
-        theme.renderer.compile_all()
     theme.renderer.set_globals(
         site=project.site,
         as_of=evidence.newest,

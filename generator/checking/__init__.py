@@ -25,6 +25,7 @@ from generator.checking.evidence import (
     hidden_spans,
     newest_date,
     source_findings,
+    source_maps,
     sources_evidence,
 )
 
@@ -43,5 +44,6 @@ __all__ = [
     "hidden_spans",
     "newest_date",
     "source_findings",
+    "source_maps",
     "sources_evidence",
 ]

@@ -241,9 +241,17 @@ def evidence_of(
         spans.update(item.spans)
         cited.update(item.cited)
     diagnostics.extend(duplicates)
-    hidden = {sid: found.hidden for sid, found in sources.items()}
-    unused = {sid: found.unused for sid, found in sources.items() if found.unused}
+    hidden, unused = source_maps(sources)
     return Evidence(spans, hidden, frozenset(cited), newest, unused=unused)
+
+
+def source_maps(
+    sources: dict[str, SourceFindings],
+) -> tuple[dict[str, tuple[Span, ...]], dict[str, tuple[tuple[Span, ...], ...]]]:
+    """The evidence's passages of each source: those hidden, and those not used (of the
+    sources that declare any)."""
+    hidden = {sid: found.hidden for sid, found in sources.items()}
+    return hidden, {sid: found.unused for sid, found in sources.items() if found.unused}
 
 
 def sources_evidence(project: Project, folded: dict[str, SourceText] | None = None) -> Evidence:

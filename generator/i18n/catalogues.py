@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from generator.errors import Diagnostic
-from generator.incremental.files import Signature, signatures
+from generator.incremental.files import Signature, signatures, tree_signatures
 
 LOCALES = "locales"
 """The folder of a theme that holds its catalogues."""
@@ -137,20 +137,21 @@ def template_messages(theme_dirs: list[Path]) -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     for folder in reversed(theme_dirs):
         pot = Path(folder, LOCALES, "messages.pot")
-        if folder == theme_dirs[-1] and pot.is_file():  # the default theme is the last
-            files = signatures([pot])
-        else:
-            files = signatures(sorted(p for p in Path(folder).rglob("*") if p.is_file()))
-        for message, where in _messages(folder, files).items():
+        from_pot = folder == theme_dirs[-1] and pot.is_file()  # the default theme is the last
+        files = signatures([pot]) if from_pot else tree_signatures([Path(folder)])
+        for message, where in _messages(folder, files, from_pot).items():
             found.setdefault(message, where)
     return found
 
 
 @lru_cache(maxsize=32)
-def _messages(folder: Path, files: tuple[tuple[str, Signature], ...]) -> dict[str, tuple[str, int]]:
-    """The messages of theme ``folder`` (its catalogue template if ``files`` is just that)."""
-    if len(files) == 1 and files[0][0].endswith("messages.pot"):
-        with Path(files[0][0]).open("rb") as f:
+def _messages(
+    folder: Path, files: tuple[tuple[str, Signature], ...], from_pot: bool
+) -> dict[str, tuple[str, int]]:
+    """The messages of theme ``folder``, read from its catalogue template (``from_pot``) or
+    from its templates; ``files``, their signatures, keys the memo."""
+    if from_pot:
+        with Path(folder, LOCALES, "messages.pot").open("rb") as f:
             messages = read_po(f)
     else:
         messages = template_catalog(folder)

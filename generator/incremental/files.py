@@ -45,6 +45,12 @@ def signatures(paths: Iterable[Path]) -> tuple[tuple[str, Signature], ...]:
     return tuple((str(p), _signature(str(p))) for p in paths)
 
 
+def tree_signatures(folders: Iterable[Path]) -> tuple[tuple[str, Signature], ...]:
+    """:func:`signatures` of every file under ``folders``, in order: a key that changes when
+    a file in them is saved, added or removed (a theme's, say)."""
+    return signatures(p for folder in folders for p in sorted(folder.rglob("*")) if p.is_file())
+
+
 @by_fields
 @dataclass(frozen=True, slots=True)
 class _Entry:

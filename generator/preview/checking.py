@@ -21,6 +21,7 @@ from generator.checking import (
     examine,
     newest_date,
     source_findings,
+    source_maps,
 )
 from generator.checking.quotes import Span
 from generator.dates import PartialDate
@@ -211,7 +212,7 @@ class Checker:
             self._sources[sid] = source
             self._report(("source", sid), source.diagnostics)
         if sources:
-            self._maps = _maps(self._sources)
+            self._maps = source_maps(self._sources)
         items = [(key, db.get("examined", key)) for key in _marked_items(db)]
         for _, item in items:  # added before the old are taken out: what stays, stays
             tally.add(item)
@@ -237,7 +238,7 @@ class Checker:
         self._forget()
         for item in found.values():
             self._tally.add(item)
-        self._sources, self._found, self._maps = sources, found, _maps(sources)
+        self._sources, self._found, self._maps = sources, found, source_maps(sources)
         every = [("source", sid) for sid in source_ids] + keys
         self._order = {key: n for n, key in enumerate(every)}
         for sid, source in sources.items():
@@ -268,9 +269,3 @@ class Checker:
 
 def _marked_items(db: Database) -> list[_Key]:
     return cast(list[_Key], db.marked("examined"))
-
-
-def _maps(sources: dict[str, SourceFindings]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The hidden passages of each source, and the passages not used of those that have any."""
-    hidden = {sid: f.hidden for sid, f in sources.items()}
-    return hidden, {sid: f.unused for sid, f in sources.items() if f.unused}

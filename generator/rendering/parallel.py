@@ -45,6 +45,7 @@ def render_each(
     jobs = min(jobs, len(items) // (PARALLEL_FROM // 2))
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_one(renderer, item, make, emit) for item in items]
+    renderer.compile_all()  # here, once: the workers inherit the compiled templates
     order = list(range(len(items)))
     if size is not None:
         order.sort(key=lambda i: -size(items[i]))

@@ -1,6 +1,7 @@
 """Render planned pages with Jinja2 into bytes, one entry per output file.
 
-One environment per build: autoescape on for HTML and XML (the excerpts come
+One Jinja environment per language, whose templates are compiled with that language's
+words in place (:mod:`generator.i18n.inline`): autoescape on for HTML and XML (the excerpts come
 from scraped pages), strict undefined (a typo in a template is an error, not a
 blank), and markdown through markdown-it-py with raw HTML off, images off and
 links limited to http, https, mailto and the site itself.
@@ -112,7 +113,7 @@ class _Environment(jinja2.Environment):
 
 
 class Renderer:
-    """Renders pages with one Jinja environment."""
+    """Renders pages in one language at a time, with an environment per language."""
 
     def __init__(self, theme_dirs: list[Path], globals_: dict[str, Any]) -> None:
         self.md = _markdown()
@@ -129,7 +130,7 @@ class Renderer:
         self._languages: dict[str, _Environment] = {}
         """Each language's environment, with the templates compiled in its words."""
         self.lang = "en"
-        self.env = self._environment(gettext.NullTranslations())
+        self.env = self._languages[self.lang] = self._environment(gettext.NullTranslations())
         self._digests: dict[str, str] = {}
         self._chains: set[str] = set()
         """Templates whose extends chain was checked (:meth:`_no_extends_loop`)."""
@@ -178,7 +179,6 @@ class Renderer:
         self._globals.update(values)
         for env in self._languages.values():
             env.globals.update(values)
-        self.env.globals.update(values)
         self._forget_words()
 
     def set_language(
@@ -204,7 +204,7 @@ class Renderer:
         self._words = None
         self._dates = None
         self._titles.clear()
-        for env in (self.env, *self._languages.values()):
+        for env in self._languages.values():
             if env.cache is not None:
                 for template in env.cache.values():
                     template._module = None

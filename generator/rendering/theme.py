@@ -13,6 +13,7 @@ import jinja2
 
 from generator.errors import ContentError, Diagnostic
 from generator.i18n import Catalogue, load_catalogue
+from generator.incremental.files import Signature, tree_signatures
 from generator.rendering.loader import NotUTF8
 from generator.rendering.renderer import DEFAULT_THEME, Renderer
 from generator.urls import Urls
@@ -22,7 +23,7 @@ from generator.urls import Urls
 class Theme:
     """One version of a project's theme: made anew when any of its files changes."""
 
-    signature: tuple[tuple[str, int, int], ...]
+    signature: tuple[tuple[str, Signature], ...]
     renderer: Renderer
     assets: dict[str, bytes]
     dirs: list[Path] = field(default_factory=list)
@@ -117,16 +118,9 @@ def theme_dirs(project_root: Path) -> list[Path]:
     )
 
 
-def theme_signature(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Return the name, change time and size of every file of the theme: it changes on any
-    edit (as incremental.files.Signature)."""
-    found = []
-    for folder in dirs:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                st = path.stat()
-                found.append((str(path), st.st_ctime_ns, st.st_size))
-    return tuple(found)
+def theme_signature(dirs: list[Path]) -> tuple[tuple[str, Signature], ...]:
+    """Every file of the theme with its signature: it changes on any edit."""
+    return tree_signatures(dirs)
 
 
 def assets(dirs: list[Path]) -> dict[str, bytes]:
